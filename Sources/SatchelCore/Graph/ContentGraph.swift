@@ -1,0 +1,123 @@
+/// Every entity and every typed edge between them, resolved once per build. Backlinks, relation panels
+/// and `satchel graph` all read from here, so no page ever rescans the content.
+public struct ContentGraph: Sendable {
+    /// Entities in navigation order: by kind as listed in `_site.yml`, then by title.
+    public let entities: [Entity]
+    public let schemas: [KindSchema]
+    /// Outgoing edges per entity, in the order they were written.
+    public let outgoing: [EntityID: [Edge]]
+    /// Incoming edges per entity, ordered by source.
+    public let incoming: [EntityID: [Edge]]
+    /// Resolved targets of the body links of each entity, parallel to `entity.body.links`.
+    public let bodyLinks: [EntityID: [LinkTarget]]
+    /// Resolved targets of the body links of each kind's introduction.
+    public let introductionLinks: [String: [LinkTarget]]
+    private let index: [EntityID: Int]
+    /// Positions of each kind's entities in `entities`, which are grouped by kind.
+    private let kindRanges: [String: Range<Int>]
+
+    public func entity(_ id: EntityID) -> Entity? {
+        index[id].map { entities[$0] }
+    }
+
+    public func schema(_ kind: String) -> KindSchema? {
+        schemas.first { $0.name == kind }
+    }
+
+    public var edgeCount: Int { outgoing.values.reduce(0) { $0 + $1.count } }
+
+    /// Builds the graph, collecting an error for every reference or body link that does not resolve.
+    static func build(
+        entities unsorted: [Entity], schemas: [KindSchema], introductions: [String: (path: String, body: MarkdownDocument)]
+    ) -> (ContentGraph, [Diagnostic]) {
+        let kindOrder = Dictionary(uniqueKeysWithValues: schemas.enumerated().map { ($1.name, $0) })
+        let entities = unsorted.sorted {
+            let left = kindOrder[$0.id.kind] ?? 0, right = kindOrder[$1.id.kind] ?? 0
+            if left != right { return left < right }
+            let leftTitle = $0.title.lowercased(), rightTitle = $1.title.lowercased()
+            return leftTitle != rightTitle ? leftTitle < rightTitle : $0.id.slug < $1.id.slug
+        }
+        let index = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
+        var kindRanges: [String: Range<Int>] = [:]
+        for (position, entity) in entities.enumerated() {
+            let range = kindRanges[entity.id.kind] ?? position..<position
+            kindRanges[entity.id.kind] = range.lowerBound..<(position + 1)
+        }
+        var slugsByKind: [String: [String]] = [:]
+        for entity in entities { slugsByKind[entity.id.kind, default: []].append(entity.id.slug) }
+        let schemasByName = Dictionary(uniqueKeysWithValues: schemas.map { ($0.name, $0) })
+
+        var diagnostics: [Diagnostic] = []
+        var outgoing: [EntityID: [Edge]] = [:]
+        var incoming: [EntityID: [Edge]] = [:]
+        var bodyLinks: [EntityID: [LinkTarget]] = [:]
+        var seenEdges: Set<Edge> = []
+        func add(_ edge: Edge) {
+            guard seenEdges.insert(edge).inserted else { return }
+            outgoing[edge.source, default: []].append(edge)
+            incoming[edge.target, default: []].append(edge)
+        }
+        let resolver = LinkResolver(index: index, entities: entities, kinds: Set(schemas.map(\.name)))
+
+        for entity in entities {
+            guard let schema = schemasByName[entity.id.kind] else { continue }
+            for field in schema.fields {
+                guard let targetKind = field.type.referencedKind, let value = entity.values[field.key] else { continue }
+                for (slug, location) in value.referencedSlugs {
+                    let target = EntityID(kind: targetKind, slug: slug)
+                    if index[target] != nil {
+                        add(Edge(source: entity.id, target: target, relation: .field(kind: entity.id.kind, key: field.key)))
+                    } else {
+                        diagnostics.append(.error(
+                            at: location, "unknown reference '\(slug)' in field '\(field.key)': no page \(targetKind)/\(slug).md",
+                            suggestion: Suggestion.closest(to: slug, in: slugsByKind[targetKind] ?? [])))
+                    }
+                }
+            }
+            var targets: [LinkTarget] = []
+            for link in entity.body.links {
+                switch resolver.resolve(link, from: entity.id.kind, page: entity.id, headings: entity.body.headings, file: entity.sourcePath) {
+                case .success(let target):
+                    targets.append(target)
+                    if case .entity(let id, _) = target, id != entity.id {
+                        add(Edge(source: entity.id, target: id, relation: .mention))
+                    }
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    targets.append(.external)
+                }
+            }
+            bodyLinks[entity.id] = targets
+        }
+        var introductionLinks: [String: [LinkTarget]] = [:]
+        for (kind, introduction) in introductions {
+            introductionLinks[kind] = introduction.body.links.map { link in
+                switch resolver.resolve(link, from: kind, page: nil, headings: introduction.body.headings, file: introduction.path) {
+                case .success(let target): return target
+                case .failure(let diagnostic):
+                    diagnostics.append(diagnostic)
+                    return .external
+                }
+            }
+        }
+        for (id, edges) in incoming {
+            incoming[id] = edges.sorted { (index[$0.source] ?? 0) < (index[$1.source] ?? 0) }
+        }
+        let graph = ContentGraph(
+            entities: entities, schemas: schemas, outgoing: outgoing, incoming: incoming, bodyLinks: bodyLinks,
+            introductionLinks: introductionLinks, index: index, kindRanges: kindRanges)
+        return (graph, diagnostics)
+    }
+}
+
+extension ContentGraph {
+    /// Entities of one kind, in title order.
+    public func entities(of kind: String) -> ArraySlice<Entity> {
+        guard let range = kindRanges[kind] else { return [] }
+        return entities[range]
+    }
+
+    public func count(of kind: String) -> Int {
+        kindRanges[kind]?.count ?? 0
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Resolves a body link written as a relative path to a source file (`../materials/nylon.md#uv-limits`)
+/// to the entity or listing it names, checking that the file and the heading anchor exist.
+struct LinkResolver {
+    let index: [EntityID: Int]
+    let entities: [Entity]
+    let kinds: Set<String>
+
+    func resolve(
+        _ link: MarkdownDocument.Link, from kind: String, page: EntityID?, headings: [MarkdownDocument.Heading], file: String
+    ) -> Result<LinkTarget, Diagnostic> {
+        let location = SourceLocation(file: file, line: link.line, column: link.column)
+        let destination = link.destination
+        if destination.isEmpty { return .success(.external) }
+        if let colon = destination.firstIndex(of: ":"),
+           !destination[..<colon].contains("/"), !destination[..<colon].contains("#") {
+            return .success(.external)
+        }
+        if destination.hasPrefix("//") || destination.hasPrefix("/") {
+            return .failure(.error(
+                at: location,
+                "link '\(destination)' is root-relative and breaks when the site is opened from disk; link to the source file, e.g. '../materials/nylon.md'"))
+        }
+        let (path, fragment) = split(destination)
+        if path.isEmpty {
+            guard let fragment else { return .success(.external) }
+            guard headings.contains(where: { $0.id == fragment }) else {
+                return .failure(.error(
+                    at: location, "unknown anchor '#\(fragment)' on this page",
+                    suggestion: Suggestion.closest(to: fragment, in: headings.map(\.id))))
+            }
+            return .success(.fragment(fragment))
+        }
+        guard path.hasSuffix(".md") else {
+            return .failure(.error(
+                at: location, "relative link '\(destination)' does not name a content page; link to a '.md' file or use a full URL"))
+        }
+        var components = [kind]
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if components.isEmpty {
+                    return .failure(.error(at: location, "link '\(destination)' leaves the content folder"))
+                }
+                components.removeLast()
+            default: components.append(String(part))
+            }
+        }
+        guard components.count == 2 else {
+            return .failure(.error(at: location, "link '\(destination)' does not name a page: pages are <kind>/<slug>.md"))
+        }
+        let targetKind = components[0]
+        let slug = String(components[1].dropLast(3))
+        guard kinds.contains(targetKind) else {
+            return .failure(.error(
+                at: location, "broken link '\(destination)': there is no kind '\(targetKind)'",
+                suggestion: Suggestion.closest(to: targetKind, in: kinds)))
+        }
+        if slug == "_index" { return .success(.kind(targetKind, fragment: fragment)) }
+        let id = EntityID(kind: targetKind, slug: slug)
+        guard let position = index[id] else {
+            let candidates = entities.lazy.filter { $0.id.kind == targetKind }.map(\.id.slug)
+            return .failure(.error(
+                at: location, "broken link '\(destination)': there is no page \(targetKind)/\(slug).md",
+                suggestion: Suggestion.closest(to: slug, in: candidates).map { "\($0).md" }))
+        }
+        if let fragment {
+            let targetHeadings = entities[position].body.headings
+            guard targetHeadings.contains(where: { $0.id == fragment }) else {
+                return .failure(.error(
+                    at: location, "broken link '\(destination)': \(targetKind)/\(slug).md has no heading with anchor '#\(fragment)'",
+                    suggestion: Suggestion.closest(to: fragment, in: targetHeadings.map(\.id))))
+            }
+        }
+        return .success(.entity(id, fragment: fragment))
+    }
+
+    private func split(_ destination: String) -> (path: String, fragment: String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination.removingPercentEncodingIfValid, nil) }
+        let fragment = String(destination[destination.index(after: hash)...])
+        return (String(destination[..<hash]).removingPercentEncodingIfValid, fragment.isEmpty ? nil : fragment)
+    }
+}
+
+extension String {
+    var removingPercentEncodingIfValid: String {
+        guard contains("%") else { return self }
+        return removingPercentEncoding ?? self
+    }
+}

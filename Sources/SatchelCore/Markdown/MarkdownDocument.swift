@@ -1,0 +1,167 @@
+import Foundation
+import CCmarkGFM
+
+/// A Markdown body parsed by cmark-gfm, kept as its syntax tree so that links can be rewritten once the
+/// content graph is known, then rendered by cmark's own HTML renderer.
+///
+/// `@unchecked Sendable`: the tree is owned by this object alone and each document is touched by one task
+/// at a time (parsed in one, rewritten and rendered later in another), never concurrently.
+public final class MarkdownDocument: @unchecked Sendable {
+    /// A heading of the body with the anchor id it is rendered with.
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var text: String
+        public var id: String
+    }
+
+    /// A link or image destination found in the body, with its position in the file.
+    public struct Link: Sendable {
+        public var destination: String
+        public var line: Int
+        public var column: Int
+        public var isImage: Bool
+        /// Position of the link's node in `linkNodes`.
+        fileprivate let index: Int
+    }
+
+    public let headings: [Heading]
+    public let links: [Link]
+    /// The text of the body without markup, for search and summaries.
+    public let plainText: String
+
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let options: Int32
+    private let linkNodes: [OpaquePointer]
+    /// Heading nodes replaced by anchored blocks; their inline text still points into their buffers,
+    /// so they are freed only with the document.
+    private var detached: [OpaquePointer] = []
+
+    /// Parses a body.
+    /// - Parameters:
+    ///   - markdown: the body text.
+    ///   - firstLine: the line of the file on which the body starts, so positions point into the file.
+    ///   - allowsRawHTML: pass raw HTML through (with the tagfilter extension) instead of omitting it.
+    public init(_ markdown: String, firstLine: Int = 1, allowsRawHTML: Bool = false) {
+        cmark_gfm_core_extensions_ensure_registered()
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
+        self.options = options
+        let parser = cmark_parser_new(options)!
+        self.parser = parser
+        var extensions = ["table", "strikethrough", "autolink", "tasklist"]
+        if allowsRawHTML { extensions.append("tagfilter") }
+        for name in extensions {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        let root = cmark_parser_finish(parser)!
+        self.root = root
+
+        var headings: [Heading] = []
+        var links: [Link] = []
+        var linkNodes: [OpaquePointer] = []
+        var text = ""
+        var anchors = HeadingAnchors()
+        var headingNodes: [(OpaquePointer, Int, String)] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)!
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_HEADING:
+                    let title = Self.inlineText(of: node)
+                    let id = anchors.makeID(for: title)
+                    let level = Int(cmark_node_get_heading_level(node))
+                    headings.append(Heading(level: level, text: title, id: id))
+                    headingNodes.append((node, level, id))
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    links.append(Link(
+                        destination: destination,
+                        line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                        column: max(Int(cmark_node_get_start_column(node)), 1),
+                        isImage: type == CMARK_NODE_IMAGE, index: linkNodes.count))
+                    linkNodes.append(node)
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                    if type == CMARK_NODE_CODE_BLOCK { text += " " }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text += " "
+                default:
+                    break
+                }
+            } else if event == CMARK_EVENT_EXIT, cmark_node_get_type(node) != CMARK_NODE_TEXT, Self.isBlock(type) {
+                text += " "
+            }
+            event = cmark_iter_next(iterator)
+        }
+        self.headings = headings
+        self.links = links
+        self.linkNodes = linkNodes
+        self.plainText = text
+        for (node, level, id) in headingNodes {
+            anchor(node, level: level, id: id)
+        }
+    }
+
+    deinit {
+        cmark_node_free(root)
+        for node in detached { cmark_node_free(node) }
+        cmark_parser_free(parser)
+    }
+
+    /// Replaces a link's destination (used to point `../materials/nylon.md` at the rendered page).
+    public func setDestination(of link: Link, to destination: String) {
+        cmark_node_set_url(linkNodes[link.index], destination)
+    }
+
+    /// Renders the body with cmark-gfm's HTML renderer.
+    public func renderHTML() -> String {
+        guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// cmark's renderer writes headings without ids; a custom block carrying the opening and closing tags
+    /// takes the heading's place and adopts its inline children, so cmark still escapes the text.
+    private func anchor(_ heading: OpaquePointer, level: Int, id: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_insert_before(heading, block)
+        cmark_node_unlink(heading)
+        detached.append(heading)
+    }
+
+    private static func inlineText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            let child = cmark_iter_get_node(iterator)!
+            let type = cmark_node_get_type(child)
+            if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) && cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+               let literal = cmark_node_get_literal(child) {
+                text += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK {
+                text += " "
+            }
+        }
+        return text
+    }
+
+    private static func isBlock(_ type: cmark_node_type) -> Bool {
+        (Int(type.rawValue) & Int(CMARK_NODE_TYPE_MASK)) == Int(CMARK_NODE_TYPE_BLOCK)
+    }
+}

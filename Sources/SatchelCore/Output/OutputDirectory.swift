@@ -1,0 +1,87 @@
+import CFileSwap
+import Foundation
+
+/// Writes a build into a staging folder beside the output folder and swaps it in only when the whole
+/// build succeeded, so a failed or killed build leaves the previous output exactly as it was.
+public struct OutputDirectory: Sendable {
+    /// A file Satchel leaves in every output folder, so it never replaces a folder it did not write.
+    public static let marker = ".satchel-output"
+
+    public let url: URL
+    public let displayPath: String
+
+    /// Checks that `url` is a safe place to replace: not the content folder, not a folder holding it, not
+    /// inside it, not the project root or `/`, and not a folder of someone else's files.
+    public init(url: URL, displayPath: String, contentDirectory: URL, projectRoot: URL) throws(BuildFailure) {
+        let output = url.standardizedFileURL.resolvingSymlinksInPath().path
+        let content = contentDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+        let root = projectRoot.standardizedFileURL.resolvingSymlinksInPath().path
+        let location = SourceLocation(file: displayPath)
+        func refuse(_ reason: String) -> BuildFailure {
+            BuildFailure([.error(at: location, "refusing to write output to '\(displayPath)': \(reason)")])
+        }
+        if output == "/" { throw refuse("it is the file system root") }
+        if output == root { throw refuse("it is the project folder") }
+        if output == content { throw refuse("it is the content folder") }
+        if content.hasPrefix(output + "/") { throw refuse("it contains the content folder") }
+        if output.hasPrefix(content + "/") { throw refuse("it is inside the content folder") }
+        if output == NSHomeDirectory() { throw refuse("it is the home folder") }
+        let fileManager = FileManager.default
+        if let entries = try? fileManager.contentsOfDirectory(atPath: output), !entries.isEmpty, !entries.contains(Self.marker) {
+            throw refuse("it holds files Satchel did not write (no \(Self.marker) marker); remove it or choose another folder")
+        }
+        self.url = URL(fileURLWithPath: output)
+        self.displayPath = displayPath
+    }
+
+    /// Runs `build` with a fresh staging folder, then swaps the result in. On any error the staging
+    /// folder is removed and the previous output is untouched.
+    public func replace<T>(with build: (URL) async throws -> T) async throws -> T {
+        let fileManager = FileManager.default
+        let parent = url.deletingLastPathComponent()
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeStaleStagingFolders(in: parent)
+        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).satchel-tmp-\(getpid())")
+        try? fileManager.removeItem(at: staging)
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        let result: T
+        do {
+            result = try await build(staging)
+            try Data().write(to: staging.appendingPathComponent(Self.marker))
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+        try swapIn(staging)
+        return result
+    }
+
+    private func swapIn(_ staging: URL) throws {
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: url.path) {
+            try fileManager.moveItem(at: staging, to: url)
+            return
+        }
+        if satchel_exchange_paths(staging.path, url.path) == 0 {
+            try? fileManager.removeItem(at: staging)
+            return
+        }
+        // Without an atomic exchange (not Linux, or a file system that lacks it), two renames leave only a
+        // short window in which the old output sits under the staging name.
+        let old = staging.appendingPathExtension("old")
+        try fileManager.moveItem(at: url, to: old)
+        try fileManager.moveItem(at: staging, to: url)
+        try? fileManager.removeItem(at: old)
+    }
+
+    /// Staging folders left by builds that were killed.
+    private func removeStaleStagingFolders(in parent: URL) {
+        let prefix = ".\(url.lastPathComponent).satchel-tmp-"
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries where entry.hasPrefix(prefix) {
+            let pidText = entry.dropFirst(prefix.count).prefix { $0.isNumber }
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+}

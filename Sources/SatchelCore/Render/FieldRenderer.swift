@@ -1,0 +1,52 @@
+/// Renders typed field values as HTML for fact sheets, cards and tables. Every string is escaped here;
+/// templates insert the result unescaped.
+struct FieldRenderer {
+    let graph: ContentGraph
+    let allowsRawHTML: Bool
+
+    func html(_ value: FieldValue, type: FieldType, depth: Int) -> String {
+        switch value {
+        case .string(let text): return HTML.escape(text)
+        case .text(let markdown): return inlineMarkdown(markdown)
+        case .integer: return HTML.escape(withUnit(value.plainText, type.unit))
+        case .number: return HTML.escape(withUnit(value.plainText, type.unit))
+        case .range: return HTML.escape(withUnit(value.plainText, type.unit))
+        case .enumeration(let text, let rank):
+            return "<span class=\"badge\" data-rank=\"\(rank)\">\(HTML.escape(text))</span>"
+        case .bool(let flag): return flag ? "Yes" : "No"
+        case .date(let text): return "<time datetime=\"\(text)\">\(text)</time>"
+        case .url(let url):
+            let shown = url.replacingPrefix("https://").replacingPrefix("http://").replacingPrefix("mailto:")
+            return "<a href=\"\(HTML.escape(url))\" rel=\"external noopener\">\(HTML.escape(shown))</a>"
+        case .ref(let slug, _):
+            guard let kind = type.referencedKind else { return HTML.escape(slug) }
+            let id = EntityID(kind: kind, slug: slug)
+            let title = graph.entity(id)?.title ?? slug
+            return "<a href=\"\(SitePaths.root(depth: depth))\(SitePaths.entity(id))\">\(HTML.escape(title))</a>"
+        case .list(let items):
+            let element = type.elementType
+            return "<ul class=\"values\">" + items.map { "<li>\(html($0, type: element, depth: depth))</li>" }.joined() + "</ul>"
+        }
+    }
+
+    private func withUnit(_ text: String, _ unit: String?) -> String {
+        guard let unit, !unit.isEmpty else { return text }
+        return "\(text) \(unit)"
+    }
+
+    /// Inline Markdown through cmark, without the paragraph it wraps single lines in.
+    private func inlineMarkdown(_ markdown: String) -> String {
+        var html = MarkdownDocument(markdown, allowsRawHTML: allowsRawHTML).renderHTML()
+        while html.hasSuffix("\n") { html.removeLast() }
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), !html.dropFirst(3).contains("<p>") {
+            html = String(html.dropFirst(3).dropLast(4))
+        }
+        return html
+    }
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+}

@@ -1,0 +1,29 @@
+/// Where each generated page lives in the output, and relative links between them. Every link names a
+/// file (`materials/nylon/index.html`), so the site works from `file://` as well as from a server.
+public enum SitePaths {
+    public static let home = "index.html"
+    public static let notFound = "404.html"
+    public static let assets = "assets"
+
+    public static func kind(_ kind: String) -> String { "\(kind)/index.html" }
+    public static func entity(_ id: EntityID) -> String { "\(id.kind)/\(id.slug)/index.html" }
+
+    /// How many folders deep a page is, which decides the `../` prefix of its links.
+    public static func depth(of path: String) -> Int {
+        path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+    }
+
+    /// The prefix that leads from a page at `depth` back to the output root.
+    public static func root(depth: Int) -> String {
+        String(repeating: "../", count: depth)
+    }
+
+    public static func href(for target: LinkTarget, depth: Int) -> String? {
+        switch target {
+        case .entity(let id, let fragment): root(depth: depth) + entity(id) + (fragment.map { "#\($0)" } ?? "")
+        case .kind(let name, let fragment): root(depth: depth) + kind(name) + (fragment.map { "#\($0)" } ?? "")
+        case .fragment(let fragment): "#\(fragment)"
+        case .external: nil
+        }
+    }
+}

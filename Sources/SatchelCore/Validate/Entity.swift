@@ -1,0 +1,28 @@
+/// Identifies an entity across the site: its kind folder and its slug.
+public struct EntityID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var kind: String
+    public var slug: String
+
+    public init(kind: String, slug: String) {
+        self.kind = kind
+        self.slug = slug
+    }
+
+    public var description: String { "\(kind)/\(slug)" }
+
+    public static func < (lhs: EntityID, rhs: EntityID) -> Bool {
+        (lhs.kind, lhs.slug) < (rhs.kind, rhs.slug)
+    }
+}
+
+/// One page of content after its front matter has been validated against its kind's schema.
+public struct Entity: Sendable {
+    public var id: EntityID
+    public var title: String
+    public var summary: String?
+    /// Field values by key; only fields present in the front matter.
+    public var values: [String: FieldValue]
+    public var body: MarkdownDocument
+    /// The `.md` file, as shown in diagnostics.
+    public var sourcePath: String
+}
