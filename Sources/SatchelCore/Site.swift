@@ -30,17 +30,20 @@ public struct Site: Sendable {
     /// Loads, parses, validates and resolves everything; throws every error found, sorted.
     public func model() async throws(BuildFailure) -> Model {
         let content = try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load()
-        let entities = try await Self.parse(content)
+        let (entities, failed, parseDiagnostics) = await Self.parse(content)
         var introductions: [String: (path: String, body: MarkdownDocument)] = [:]
         for (kind, page) in content.introductions {
             introductions[kind] = (page.path, PageParser.parseIntroduction(page, allowsRawHTML: content.config.allowsRawHTML))
         }
-        let (graph, diagnostics) = ContentGraph.build(entities: entities, schemas: content.schemas, introductions: introductions)
-        if !diagnostics.isEmpty { throw BuildFailure(diagnostics + content.warnings) }
+        let (graph, graphDiagnostics) = ContentGraph.build(
+            entities: entities, schemas: content.schemas, introductions: introductions,
+            invalid: failed.union(content.unreadable))
+        let diagnostics = content.diagnostics + parseDiagnostics + graphDiagnostics
+        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         let linkCount = graph.edgeCount + introductions.values.reduce(0) { $0 + $1.body.links.count }
         return Model(
             config: content.config, graph: graph, introductions: introductions.mapValues(\.body),
-            warnings: content.warnings, linkCount: linkCount)
+            warnings: diagnostics, linkCount: linkCount)
     }
 
     /// Loads the theme the model asks for (or the override).
@@ -76,33 +79,40 @@ public struct Site: Sendable {
             warnings: model.warnings, duration: ContinuousClock.now - start)
     }
 
-    /// Parses and validates pages in parallel batches, collecting every page's diagnostics.
-    static func parse(_ content: LoadedContent) async throws(BuildFailure) -> [Entity] {
+    /// Parses and validates pages in parallel batches, collecting every page's diagnostics and the pages
+    /// that failed (so references to them are not reported a second time).
+    static func parse(_ content: LoadedContent) async -> ([Entity], Set<EntityID>, [Diagnostic]) {
         let schemas = Dictionary(uniqueKeysWithValues: content.schemas.map { ($0.name, $0) })
-        let pages = content.pages.filter { schemas[$0.kind] != nil }
+        let pages = content.pages
         let rawHTML = content.config.allowsRawHTML
         let batchSize = max(64, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        let results = await withTaskGroup(of: [Result<Entity, BuildFailure>].self) { group in
+        let results = await withTaskGroup(of: [(EntityID, Result<Entity, BuildFailure>?)].self) { group in
             for start in stride(from: 0, to: pages.count, by: batchSize) {
                 let batch = pages[start..<min(start + batchSize, pages.count)]
                 group.addTask {
-                    batch.map { PageParser.parse($0, schema: schemas[$0.kind]!, allowsRawHTML: rawHTML) }
+                    batch.map { page in
+                        (EntityID(kind: page.kind, slug: page.slug),
+                         schemas[page.kind].map { PageParser.parse(page, schema: $0, allowsRawHTML: rawHTML) })
+                    }
                 }
             }
-            var all: [Result<Entity, BuildFailure>] = []
+            var all: [(EntityID, Result<Entity, BuildFailure>?)] = []
             for await batch in group { all += batch }
             return all
         }
         var entities: [Entity] = []
+        var failed: Set<EntityID> = []
         var diagnostics: [Diagnostic] = []
-        for result in results {
+        for (id, result) in results {
             switch result {
             case .success(let entity): entities.append(entity)
-            case .failure(let failure): diagnostics += failure.diagnostics
+            case .failure(let failure):
+                diagnostics += failure.diagnostics
+                failed.insert(id)
+            case nil: failed.insert(id)  // its kind's schema is invalid and already reported
             }
         }
-        if !diagnostics.isEmpty { throw BuildFailure(diagnostics + content.warnings) }
-        return entities
+        return (entities, failed, diagnostics)
     }
 
     private static var dayFormatter: DateFormatter {

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Reads the content folder: `_site.yml`, one folder per kind with its `_kind.yml`, optional `_index.md`
-/// and its pages. Every problem with the folder's layout is collected; the build stops after loading
-/// only if the layout itself is unusable.
+/// and its pages. Every problem with the folder's layout is collected and returned with what could be
+/// read, so later stages report their own problems in the same run; only an unusable `_site.yml` stops
+/// loading.
 public struct ContentLoader: Sendable {
     /// Slugs that would collide with pages Satchel generates inside a kind's folder.
     public static let reservedSlugs: Set<String> = ["index", "compare", "search", "assets"]
@@ -58,6 +59,7 @@ public struct ContentLoader: Sendable {
         var schemas: [KindSchema] = []
         var pages: [SourcePage] = []
         var introductions: [String: SourcePage] = [:]
+        var unreadable: [EntityID] = []
         for kind in config.kinds {
             let kindURL = directory.appendingPathComponent(kind)
             guard fileManager.fileExists(atPath: kindURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -81,47 +83,40 @@ public struct ContentLoader: Sendable {
                     : .error(at: SourceLocation(file: schemaPath), "missing schema: every kind folder needs a _kind.yml"))
             }
             let files = ((try? fileManager.contentsOfDirectory(atPath: kindURL.path)) ?? []).sorted()
-            var slugsByFolded: [String: String] = [:]
-            for file in files where !file.hasPrefix(".") {
+            for file in files where !file.hasPrefix(".") && file != "_kind.yml" {
                 let path = display("\(kind)/\(file)")
-                if file == "_kind.yml" { continue }
-                if file == "_index.md" {
-                    do {
-                        let text = try SourceText.read(kindURL.appendingPathComponent(file), displayPath: path)
-                        introductions[kind] = SourcePage(kind: kind, slug: "_index", path: path, text: text)
-                    } catch {
-                        diagnostics.append(error)
-                    }
-                    continue
-                }
                 guard file.hasSuffix(".md") else {
                     diagnostics.append(.warning(at: SourceLocation(file: path), "ignored file: only .md pages, _kind.yml and _index.md are read"))
                     continue
                 }
                 let slug = String(file.dropLast(3))
-                if let other = slugsByFolded[slug.lowercased()] {
-                    diagnostics.append(.error(
-                        at: SourceLocation(file: path), "file name '\(file)' differs only in case from '\(other).md'; slugs must be unique ignoring case"))
-                    continue
-                }
-                slugsByFolded[slug.lowercased()] = slug
-                if let problem = Self.slugProblem(slug) {
-                    diagnostics.append(.error(at: SourceLocation(file: path), problem, suggestion: Self.suggestedSlug(for: slug).map { "\($0).md" }))
-                    continue
+                if file != "_index.md" {
+                    if slug != slug.lowercased(), files.contains(slug.lowercased() + ".md") {
+                        diagnostics.append(.error(
+                            at: SourceLocation(file: path),
+                            "file name '\(file)' differs only in case from '\(slug.lowercased()).md'; slugs must be unique ignoring case"))
+                        continue
+                    }
+                    if let problem = Self.slugProblem(slug) {
+                        diagnostics.append(.error(at: SourceLocation(file: path), problem, suggestion: Self.suggestedSlug(for: slug).map { "\($0).md" }))
+                        continue
+                    }
                 }
                 do {
-                    let text = try SourceText.read(kindURL.appendingPathComponent(file), displayPath: path)
-                    pages.append(SourcePage(kind: kind, slug: slug, path: path, text: text))
+                    let page = SourcePage(
+                        kind: kind, slug: slug, path: path,
+                        text: try SourceText.read(kindURL.appendingPathComponent(file), displayPath: path))
+                    if file == "_index.md" { introductions[kind] = page } else { pages.append(page) }
                 } catch {
                     diagnostics.append(error)
+                    if file != "_index.md" { unreadable.append(EntityID(kind: kind, slug: slug)) }
                 }
             }
         }
         diagnostics += SchemaSet.check(schemas, config: config)
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            throw BuildFailure(diagnostics)
-        }
-        return LoadedContent(config: config, schemas: schemas, pages: pages, introductions: introductions, warnings: diagnostics)
+        return LoadedContent(
+            config: config, schemas: schemas, pages: pages, introductions: introductions, unreadable: unreadable,
+            diagnostics: diagnostics)
     }
 
     private func display(_ relative: String) -> String {

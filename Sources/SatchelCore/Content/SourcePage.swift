@@ -15,6 +15,8 @@ public struct LoadedContent: Sendable {
     public var pages: [SourcePage]
     /// The optional `_index.md` introduction of each kind, by kind name.
     public var introductions: [String: SourcePage]
-    /// Problems that do not stop the build (ignored files).
-    public var warnings: [Diagnostic]
+    /// Pages that exist but could not be read; references to them are not reported again.
+    public var unreadable: [EntityID]
+    /// Problems found while loading: errors fail the build after later stages have reported theirs.
+    public var diagnostics: [Diagnostic]
 }

@@ -27,8 +27,11 @@ public struct ContentGraph: Sendable {
     public var edgeCount: Int { outgoing.values.reduce(0) { $0 + $1.count } }
 
     /// Builds the graph, collecting an error for every reference or body link that does not resolve.
+    /// References to `invalid` pages (which exist but failed to load) are skipped: their own errors are
+    /// reported already.
     static func build(
-        entities unsorted: [Entity], schemas: [KindSchema], introductions: [String: (path: String, body: MarkdownDocument)]
+        entities unsorted: [Entity], schemas: [KindSchema], introductions: [String: (path: String, body: MarkdownDocument)],
+        invalid: Set<EntityID> = []
     ) -> (ContentGraph, [Diagnostic]) {
         let kindOrder = Dictionary(uniqueKeysWithValues: schemas.enumerated().map { ($1.name, $0) })
         let entities = unsorted.sorted {
@@ -57,7 +60,7 @@ public struct ContentGraph: Sendable {
             outgoing[edge.source, default: []].append(edge)
             incoming[edge.target, default: []].append(edge)
         }
-        let resolver = LinkResolver(index: index, entities: entities, kinds: Set(schemas.map(\.name)))
+        let resolver = LinkResolver(index: index, entities: entities, kinds: Set(schemas.map(\.name)), invalid: invalid)
 
         for entity in entities {
             guard let schema = schemasByName[entity.id.kind] else { continue }
@@ -67,7 +70,7 @@ public struct ContentGraph: Sendable {
                     let target = EntityID(kind: targetKind, slug: slug)
                     if index[target] != nil {
                         add(Edge(source: entity.id, target: target, relation: .field(kind: entity.id.kind, key: field.key)))
-                    } else {
+                    } else if !invalid.contains(target) {
                         diagnostics.append(.error(
                             at: location, "unknown reference '\(slug)' in field '\(field.key)': no page \(targetKind)/\(slug).md",
                             suggestion: Suggestion.closest(to: slug, in: slugsByKind[targetKind] ?? [])))
@@ -79,7 +82,9 @@ public struct ContentGraph: Sendable {
                 switch resolver.resolve(link, from: entity.id.kind, page: entity.id, headings: entity.body.headings, file: entity.sourcePath) {
                 case .success(let target):
                     targets.append(target)
-                    if case .entity(let id, _) = target, id != entity.id {
+                    // A body link to an entity a field already names adds nothing to the relations panel.
+                    if case .entity(let id, _) = target, id != entity.id,
+                       !(outgoing[entity.id] ?? []).contains(where: { $0.target == id }) {
                         add(Edge(source: entity.id, target: id, relation: .mention))
                     }
                 case .failure(let diagnostic):

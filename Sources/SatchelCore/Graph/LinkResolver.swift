@@ -6,6 +6,8 @@ struct LinkResolver {
     let index: [EntityID: Int]
     let entities: [Entity]
     let kinds: Set<String>
+    /// Pages that exist but failed to load; links to them are left alone, their errors are reported already.
+    let invalid: Set<EntityID>
 
     func resolve(
         _ link: MarkdownDocument.Link, from kind: String, page: EntityID?, headings: [MarkdownDocument.Heading], file: String
@@ -60,6 +62,7 @@ struct LinkResolver {
         }
         if slug == "_index" { return .success(.kind(targetKind, fragment: fragment)) }
         let id = EntityID(kind: targetKind, slug: slug)
+        if invalid.contains(id) { return .success(.external) }
         guard let position = index[id] else {
             let candidates = entities.lazy.filter { $0.id.kind == targetKind }.map(\.id.slug)
             return .failure(.error(

@@ -104,7 +104,7 @@ struct EntityValidator {
             guard let sequence = node.sequence else {
                 diagnostics.append(.error(
                     at: source.location(of: node),
-                    "field '\(key)' expects a list of \(element.description)s, found a \(shapeName(node)) (write [a, b] or one '- item' per line)"))
+                    "field '\(key)' expects a list (of \(element)), found a \(shapeName(node)) (write [a, b] or one '- item' per line)"))
                 return nil
             }
             var items: [FieldValue] = []
