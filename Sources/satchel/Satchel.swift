@@ -50,7 +50,7 @@ enum Report {
         if let failure = error as? BuildFailure {
             for diagnostic in failure.diagnostics { standardError(diagnostic.description) }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
-            standardError("satchel: \(errors) error\(errors == 1 ? "" : "s"), nothing written")
+            standardError("satchel: \(errors) error\(errors == 1 ? "" : "s")")
         } else {
             standardError("satchel: error: \(error)")
         }
@@ -89,13 +89,28 @@ struct Build: AsyncParsableCommand {
 }
 
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Load, validate and resolve everything without writing.")
+    static let configuration = CommandConfiguration(
+        abstract: "Load, validate and resolve everything without writing; or check a built site's links.",
+        discussion: """
+            With --links DIR, checks an output folder instead: every href and src is relative, names an existing
+            file, and every #anchor matches an id; remote resources are refused.
+            """)
 
     @OptionGroup var project: ProjectOptions
+    @Option(name: .long, help: "Check the links of a built site folder (e.g. public) instead of the content.")
+    var links: String?
     @OptionGroup var printing: OutputOptions
 
     func run() async throws {
         do {
+            if let links {
+                let report = try LinkChecker(root: URL(fileURLWithPath: links), displayPath: links).check()
+                if !report.problems.isEmpty { throw BuildFailure(report.problems) }
+                if !printing.quiet {
+                    print("Checked \(report.linksChecked) links in \(report.filesChecked) pages: all resolve (\(report.externalLinks.count) external links not followed)")
+                }
+                return
+            }
             let model = try await project.site.check()
             if !printing.quiet {
                 for warning in model.warnings { Report.standardError(warning.description) }

@@ -1,0 +1,81 @@
+import Testing
+@testable import SatchelCore
+
+@Suite struct GraphTests {
+    private let nylon = EntityID(kind: "materials", slug: "nylon")
+    private let polyester = EntityID(kind: "materials", slug: "polyester")
+    private let kenya = EntityID(kind: "markets", slug: "kenya")
+    private let acme = EntityID(kind: "manufacturers", slug: "acme-bags")
+
+    @Test func resolvesReferencesIntoTypedEdges() async throws {
+        let graph = try await FixtureSite().site.model().graph
+        let edges = try #require(graph.outgoing[acme])
+        #expect(edges.map(\.target) == [nylon, polyester, kenya])
+        #expect(edges.allSatisfy { $0.relation == .field(kind: "manufacturers", key: edges.first!.target.kind == $0.target.kind ? "materials" : "markets") })
+    }
+
+    @Test func backlinksComeFromTheGraphInNavigationOrder() async throws {
+        let graph = try await FixtureSite().site.model().graph
+        let incoming = try #require(graph.incoming[kenya])
+        #expect(incoming.map(\.source) == [nylon, polyester, acme])
+        #expect(incoming.map(\.relation) == [
+            .field(kind: "materials", key: "markets"), .field(kind: "materials", key: "markets"),
+            .field(kind: "manufacturers", key: "markets"),
+        ])
+        #expect(graph.incoming[polyester]?.map(\.relation) == [.mention, .field(kind: "manufacturers", key: "materials")])
+    }
+
+    @Test func bodyLinksResolveToPagesAndAnchors() async throws {
+        let graph = try await FixtureSite().site.model().graph
+        #expect(graph.bodyLinks[nylon] == [.entity(polyester, fragment: "uv-limits")])
+        #expect(graph.bodyLinks[acme] == [.entity(nylon, fragment: "strengths")])
+        #expect(graph.introductionLinks["materials"] == [.entity(nylon, fragment: nil)])
+        // A body link to a page that a field already names adds no second relation.
+        #expect(graph.outgoing[acme]?.contains { $0.relation == .mention } == false)
+    }
+
+    @Test func entitiesAreOrderedByKindThenTitle() async throws {
+        let graph = try await FixtureSite().site.model().graph
+        #expect(graph.entities.map(\.id.description) == [
+            "materials/nylon", "materials/polyester", "markets/germany", "markets/kenya", "manufacturers/acme-bags",
+        ])
+        #expect(graph.count(of: "markets") == 2)
+    }
+
+    @Test func reportsUnknownReferenceWithSuggestion() async throws {
+        let site = try FixtureSite()
+        try site.write("content/materials/nylon.md", "---\ntitle: Nylon\ncost_tier: High\nmarkets: [germany, kenyaa]\n---\n## Strengths\n")
+        #expect(await site.errors() == [
+            "content/materials/nylon.md:4:20: error: unknown reference 'kenyaa' in field 'markets': no page markets/kenyaa.md (did you mean 'kenya'?)",
+        ])
+    }
+
+    @Test func reportsBrokenBodyLinksAndAnchors() async throws {
+        let site = try FixtureSite()
+        try site.write("content/markets/germany.md", """
+            ---
+            title: Germany
+            ---
+            See [a](../materials/nylonn.md), [b](../materials/nylon.md#strength),
+            [c](kenya.md#nowhere), [d](/materials/nylon/), [e](../fabrics/x.md) and [f](#top).
+            """)
+        #expect(await site.errors() == [
+            "content/markets/germany.md:4:5: error: broken link '../materials/nylonn.md': there is no page materials/nylonn.md (did you mean 'nylon.md'?)",
+            "content/markets/germany.md:4:34: error: broken link '../materials/nylon.md#strength': materials/nylon.md has no heading with anchor '#strength' (did you mean 'strengths'?)",
+            "content/markets/germany.md:5:1: error: broken link 'kenya.md#nowhere': markets/kenya.md has no heading with anchor '#nowhere'",
+            "content/markets/germany.md:5:24: error: link '/materials/nylon/' is root-relative and breaks when the site is opened from disk; link to the source file, e.g. '../materials/nylon.md'",
+            "content/markets/germany.md:5:48: error: broken link '../fabrics/x.md': there is no kind 'fabrics'",
+            "content/markets/germany.md:5:73: error: unknown anchor '#top' on this page",
+        ])
+    }
+
+    @Test func exportsJSONAndDOT() async throws {
+        let graph = try await FixtureSite().site.model().graph
+        let json = GraphExport.render(graph, as: .json)
+        #expect(json.contains("\"source\" : \"manufacturers/acme-bags\""))
+        #expect(json.contains("\"field\" : \"manufacturers.markets\""))
+        let dot = GraphExport.render(graph, as: .dot)
+        #expect(dot.hasPrefix("digraph satchel {"))
+        #expect(dot.contains("\"materials/nylon\" -> \"materials/polyester\" [label=\"mentions\", style=dashed];"))
+    }
+}

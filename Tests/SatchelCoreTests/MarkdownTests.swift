@@ -1,0 +1,62 @@
+import Testing
+@testable import SatchelCore
+
+@Suite struct MarkdownTests {
+    @Test func headingsGetStableUniqueIDs() {
+        let document = MarkdownDocument("# UV & heat limits\n\n## Pros\n\n## Pros\n\n### São *Paulo*\n")
+        #expect(document.headings.map(\.id) == ["uv--heat-limits", "pros", "pros-1", "são-paulo"])
+        #expect(document.headings.map(\.text) == ["UV & heat limits", "Pros", "Pros", "São Paulo"])
+        let html = document.renderHTML()
+        #expect(html.contains("<h1 id=\"uv--heat-limits\">\nUV &amp; heat limits\n</h1>"))
+        #expect(html.contains("<h3 id=\"são-paulo\">\nSão <em>Paulo</em>\n</h3>"))
+    }
+
+    @Test func rendersGitHubExtensionsAndFootnotes() {
+        let html = MarkdownDocument("""
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            ~~old~~ www.example.com
+
+            - [x] done
+
+            Note[^1].
+
+            [^1]: A footnote.
+            """).renderHTML()
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>old</del>"))
+        #expect(html.contains("<a href=\"http://www.example.com\">www.example.com</a>"))
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" />"))
+        #expect(html.contains("class=\"footnotes\""))
+    }
+
+    @Test func omitsRawHTMLAndUnsafeLinksByDefault() {
+        let html = MarkdownDocument("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1))\n").renderHTML()
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("javascript:"))
+    }
+
+    @Test func rawHTMLOptionPassesHTMLThroughWithTagFilter() {
+        let html = MarkdownDocument("<kbd>K</kbd>\n\n<script>alert(1)</script>\n", allowsRawHTML: true).renderHTML()
+        #expect(html.contains("<kbd>K</kbd>"))
+        #expect(html.contains("&lt;script>"))
+    }
+
+    @Test func linksCarryFilePositionsAndCanBeRewritten() {
+        let document = MarkdownDocument("Intro.\n\nSee [Nylon](../materials/nylon.md#pros) now.\n", firstLine: 6)
+        let link = try! #require(document.links.first)
+        #expect(link.destination == "../materials/nylon.md#pros")
+        #expect(link.line == 8)
+        #expect(link.column == 5)
+        document.setDestination(of: link, to: "../../materials/nylon/index.html#pros")
+        #expect(document.renderHTML().contains("<a href=\"../../materials/nylon/index.html#pros\">Nylon</a>"))
+    }
+
+    @Test func plainTextDropsMarkup() {
+        let document = MarkdownDocument("# Title\n\nSome *emphasis* and `code`.\n")
+        #expect(document.plainText.split(separator: " ").joined(separator: " ") == "Title Some emphasis and code.")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import SatchelCore
+
+@Suite struct RenderTests {
+    @Test(arguments: [
+        "index.html", "materials/index.html", "materials/nylon/index.html", "markets/kenya/index.html",
+        "manufacturers/acme-bags/index.html",
+    ])
+    func rendersFixtureSiteAsExpected(page: String) async throws {
+        let site = try FixtureSite()
+        try await site.build()
+        let expected = try String(contentsOf: FixtureSite.fixtures.appendingPathComponent("catalog/expected/\(page)"), encoding: .utf8)
+        #expect(try site.read("public/\(page)") == expected)
+    }
+
+    @Test func writesEveryPageAndCopiesAssets() async throws {
+        let site = try FixtureSite()
+        let summary = try await site.build()
+        #expect(summary.pagesWritten == 10)
+        #expect(summary.assetsCopied == 1)
+        #expect(Set(try site.snapshotOutput().keys) == [
+            ".satchel-output", "404.html", "index.html", "assets/plain.css",
+            "materials/index.html", "materials/nylon/index.html", "materials/polyester/index.html",
+            "markets/index.html", "markets/kenya/index.html", "markets/germany/index.html",
+            "manufacturers/index.html", "manufacturers/acme-bags/index.html",
+        ])
+    }
+
+    @Test func escapesHostileTitlesAndValues() async throws {
+        let site = try FixtureSite()
+        try site.write("content/markets/evil.md", """
+            ---
+            title: "</title><script>alert(1)</script>"
+            summary: "<img src=x onerror=alert(1)> 'quoted' \\"double\\""
+            region: "<b>bold</b>"
+            ---
+            [click](javascript:alert(1)) <script>alert(2)</script>
+            """)
+        try await site.build()
+        let html = try site.read("public/markets/evil/index.html")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("javascript:"))
+        #expect(html.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&lt;b&gt;bold&lt;/b&gt;"))
+    }
+
+    @Test func reportsTemplateSyntaxErrorsAndMissingPartials() async throws {
+        let site = try FixtureSite()
+        try site.write("themes/plain/templates/kind.mustache", "{{> layout-top}}\n{{#entities}}\n{{> card}}\n")
+        #expect(await site.errors() == [
+            "themes/plain/templates/kind.mustache:3:1: error: missing partial 'card': no card.mustache in themes/plain/templates",
+            "themes/plain/templates/kind.mustache:4:2: error: template syntax error: a section is not closed",
+        ])
+    }
+
+    @Test func reportsMissingTheme() async throws {
+        let site = try FixtureSite()
+        let other = Site(
+            contentDirectory: site.content, contentDisplayPath: "content",
+            themesDirectory: site.root.appendingPathComponent("themes"), themesDisplayPath: "themes", themeName: "plian")
+        await #expect(throws: BuildFailure.self) { try await other.check() }
+        do {
+            _ = try await other.check()
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "themes/plian:1:1: error: theme 'plian' not found: no folder themes/plian/templates (did you mean 'plain'?)",
+            ])
+        }
+    }
+}
