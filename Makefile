@@ -20,6 +20,8 @@ test-deps:
 test: test-deps build
 	$(SWIFT) test
 	$(SATCHEL) build --content content --output public --quiet
+	$(SATCHEL) check --links public
+	python3 -m pytest -q Tests/browser
 
 clean:
 	rm -rf .build public

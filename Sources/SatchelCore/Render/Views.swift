@@ -96,7 +96,8 @@ public struct PageView: MustacheParent, Sendable {
     }
 }
 
-/// The home page: `{{#kinds}}` cards with `{{plural}}`, `{{url}}`, `{{count}}`, `{{description}}`; `{{total}}`.
+/// The home page: `{{#kinds}}` cards with `{{plural}}`, `{{url}}`, `{{count}}`, `{{description}}`;
+/// `{{total}}` pages in `{{kind_count}}` kinds.
 public struct HomeView: MustacheParent, Sendable {
     public var kinds: [KindSummaryView]
     public var total: Int
@@ -104,6 +105,7 @@ public struct HomeView: MustacheParent, Sendable {
     public func child(named name: String) -> Any? {
         switch name {
         case "kinds": kinds
+        case "kind_count": kinds.count
         case "total": total
         case "is_home": true
         default: nil
@@ -136,7 +138,7 @@ public struct KindSummaryView: MustacheParent, Sendable {
 }
 
 /// A kind's listing page: `{{plural}}`, `{{{introduction}}}`, `{{#entities}}` with `{{title}}`, `{{url}}`,
-/// `{{summary}}` and `{{#facts}}` (the comparison fields), `{{count}}`.
+/// `{{summary}}`, `{{#facts}}` (the comparison fields) and `has_facts`, `{{count}}`.
 public struct KindPageView: MustacheParent, Sendable {
     public var kind: KindSummaryView
     public var introduction: String?
@@ -159,12 +161,17 @@ public struct EntityCardView: MustacheParent, Sendable {
     public var facts: [FactView]
 
     public func child(named name: String) -> Any? {
-        name == "facts" ? facts : link.child(named: name)
+        switch name {
+        case "facts": facts
+        case "has_facts": !facts.isEmpty
+        default: link.child(named: name)
+        }
     }
 }
 
 /// An entity's page: `{{title}}`, `{{summary}}`, `{{#kind}}` (its kind summary), `{{#facts}}`,
-/// `{{{body}}}`, `{{#toc}}`, `{{#outgoing}}` and `{{#incoming}}` link groups, `{{source_path}}`.
+/// `{{{body}}}`, `{{#toc}}`, `{{#outgoing}}` and `{{#incoming}}` link groups, `{{source_path}}`, and
+/// `has_facts`, `has_toc`, `has_outgoing`, `has_incoming` for wrapping sections.
 public struct EntityPageView: MustacheParent, Sendable {
     public var title: String
     public var summary: String?
@@ -176,6 +183,9 @@ public struct EntityPageView: MustacheParent, Sendable {
     public var incoming: [LinkGroupView]
     public var sourcePath: String
 
+    /// Short pages read better without a table of contents.
+    private var hasTOC: Bool { toc.count >= 3 }
+
     public func child(named name: String) -> Any? {
         switch name {
         case "title": title
@@ -183,9 +193,13 @@ public struct EntityPageView: MustacheParent, Sendable {
         case "kind": kind
         case "facts": facts
         case "body": body
-        case "toc": toc.count >= 3 ? toc : []
+        case "toc": hasTOC ? toc : []
         case "outgoing": outgoing
         case "incoming": incoming
+        case "has_facts": !facts.isEmpty
+        case "has_toc": hasTOC
+        case "has_outgoing": !outgoing.isEmpty
+        case "has_incoming": !incoming.isEmpty
         case "source_path": sourcePath
         case "is_entity": true
         default: nil

@@ -1,0 +1,52 @@
+"""Shared fixtures for browser tests: a headless Chromium (Debian's chromium + chromium-driver) driven by
+selenium, and the bundled site built into a temporary folder and opened over file://."""
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
+SATCHEL = REPOSITORY / ".build" / "release" / "satchel"
+
+
+@pytest.fixture(scope="session")
+def site():
+    """Builds the bundled content with the default theme; returns the output folder."""
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="satchel-browser-"))
+    output = folder / "public"
+    binary = os.environ.get("SATCHEL", str(SATCHEL))
+    subprocess.run([binary, "build", "--quiet", "--output", str(output)], cwd=REPOSITORY, check=True)
+    yield output
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    browser = webdriver.Chrome(options=options, service=service)
+    yield browser
+    browser.quit()
+
+
+@pytest.fixture
+def open_page(driver, site):
+    """Opens a page of the built site over file://, e.g. open_page("search/index.html?q=nylon")."""
+    def open_(relative):
+        driver.get((site / relative.split("?")[0]).as_uri() + ("?" + relative.split("?", 1)[1] if "?" in relative else ""))
+        return driver
+    return open_
+
+
+def console_errors(driver):
+    """Severe browser console entries since the last call."""
+    return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
