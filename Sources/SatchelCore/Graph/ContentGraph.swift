@@ -15,6 +15,13 @@ public struct ContentGraph: Sendable {
     private let index: [EntityID: Int]
     /// Positions of each kind's entities in `entities`, which are grouped by kind.
     private let kindRanges: [String: Range<Int>]
+    private let resolver: LinkResolver
+
+    /// Where a link written in a field of an entity of `kind` points (the build has already checked it).
+    func resolveFieldLink(_ destination: String, from kind: String) -> LinkTarget {
+        let location = SourceLocation(file: "")
+        return (try? resolver.resolve(destination, from: kind, headings: [], at: location).get()) ?? .external
+    }
 
     public func entity(_ id: EntityID) -> Entity? {
         index[id].map { entities[$0] }
@@ -77,9 +84,25 @@ public struct ContentGraph: Sendable {
                     }
                 }
             }
+            // Links inside inline-Markdown fields are checked like body links; FieldRenderer rewrites them.
+            for field in schema.fields where field.type.elementType == .text {
+                guard let value = entity.values[field.key], let location = entity.valueLocations[field.key] else { continue }
+                for markdown in value.textValues {
+                    for link in MarkdownDocument(markdown).links {
+                        switch resolver.resolve(link.destination, from: entity.id.kind, headings: entity.body.headings, at: location) {
+                        case .success(.entity(let id, _)) where id != entity.id:
+                            if !(outgoing[entity.id] ?? []).contains(where: { $0.target == id }) {
+                                add(Edge(source: entity.id, target: id, relation: .mention))
+                            }
+                        case .success: break
+                        case .failure(let diagnostic): diagnostics.append(diagnostic)
+                        }
+                    }
+                }
+            }
             var targets: [LinkTarget] = []
             for link in entity.body.links {
-                switch resolver.resolve(link, from: entity.id.kind, page: entity.id, headings: entity.body.headings, file: entity.sourcePath) {
+                switch resolver.resolve(link, from: entity.id.kind, headings: entity.body.headings, file: entity.sourcePath) {
                 case .success(let target):
                     targets.append(target)
                     // A body link to an entity a field already names adds nothing to the relations panel.
@@ -97,7 +120,7 @@ public struct ContentGraph: Sendable {
         var introductionLinks: [String: [LinkTarget]] = [:]
         for (kind, introduction) in introductions {
             introductionLinks[kind] = introduction.body.links.map { link in
-                switch resolver.resolve(link, from: kind, page: nil, headings: introduction.body.headings, file: introduction.path) {
+                switch resolver.resolve(link, from: kind, headings: introduction.body.headings, file: introduction.path) {
                 case .success(let target): return target
                 case .failure(let diagnostic):
                     diagnostics.append(diagnostic)
@@ -110,7 +133,7 @@ public struct ContentGraph: Sendable {
         }
         let graph = ContentGraph(
             entities: entities, schemas: schemas, outgoing: outgoing, incoming: incoming, bodyLinks: bodyLinks,
-            introductionLinks: introductionLinks, index: index, kindRanges: kindRanges)
+            introductionLinks: introductionLinks, index: index, kindRanges: kindRanges, resolver: resolver)
         return (graph, diagnostics)
     }
 }

@@ -10,10 +10,15 @@ struct LinkResolver {
     let invalid: Set<EntityID>
 
     func resolve(
-        _ link: MarkdownDocument.Link, from kind: String, page: EntityID?, headings: [MarkdownDocument.Heading], file: String
+        _ link: MarkdownDocument.Link, from kind: String, headings: [MarkdownDocument.Heading], file: String
     ) -> Result<LinkTarget, Diagnostic> {
-        let location = SourceLocation(file: file, line: link.line, column: link.column)
-        let destination = link.destination
+        resolve(link.destination, from: kind, headings: headings, at: SourceLocation(file: file, line: link.line, column: link.column))
+    }
+
+    /// Resolves a destination written on a page of `kind` whose own anchors are `headings`.
+    func resolve(
+        _ destination: String, from kind: String, headings: [MarkdownDocument.Heading], at location: SourceLocation
+    ) -> Result<LinkTarget, Diagnostic> {
         if destination.isEmpty { return .success(.external) }
         if let colon = destination.firstIndex(of: ":"),
            !destination[..<colon].contains("/"), !destination[..<colon].contains("#") {

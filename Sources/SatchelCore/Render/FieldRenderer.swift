@@ -3,11 +3,13 @@
 struct FieldRenderer {
     let graph: ContentGraph
     let allowsRawHTML: Bool
+    /// The kind of the entity whose values are rendered; relative links in text fields start from its folder.
+    let kind: String
 
     func html(_ value: FieldValue, type: FieldType, depth: Int) -> String {
         switch value {
         case .string(let text): return HTML.escape(text)
-        case .text(let markdown): return inlineMarkdown(markdown)
+        case .text(let markdown): return inlineMarkdown(markdown, depth: depth)
         case .integer: return HTML.escape(withUnit(value.plainText, type.unit))
         case .number: return HTML.escape(withUnit(value.plainText, type.unit))
         case .range: return HTML.escape(withUnit(value.plainText, type.unit))
@@ -34,9 +36,16 @@ struct FieldRenderer {
         return "\(text) \(unit)"
     }
 
-    /// Inline Markdown through cmark, without the paragraph it wraps single lines in.
-    private func inlineMarkdown(_ markdown: String) -> String {
-        var html = MarkdownDocument(markdown, allowsRawHTML: allowsRawHTML).renderHTML()
+    /// Inline Markdown through cmark, without the paragraph it wraps single lines in; links to source
+    /// files point at the rendered pages, as in bodies.
+    private func inlineMarkdown(_ markdown: String, depth: Int) -> String {
+        let document = MarkdownDocument(markdown, allowsRawHTML: allowsRawHTML)
+        for link in document.links {
+            if let href = SitePaths.href(for: graph.resolveFieldLink(link.destination, from: kind), depth: depth) {
+                document.setDestination(of: link, to: href)
+            }
+        }
+        var html = document.renderHTML()
         while html.hasSuffix("\n") { html.removeLast() }
         if html.hasPrefix("<p>"), html.hasSuffix("</p>"), !html.dropFirst(3).contains("<p>") {
             html = String(html.dropFirst(3).dropLast(4))

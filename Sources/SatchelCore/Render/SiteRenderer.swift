@@ -9,7 +9,9 @@ struct SiteRenderer: Sendable {
     let introductions: [String: MarkdownDocument]
     let buildDate: String
 
-    private var fields: FieldRenderer { FieldRenderer(graph: graph, allowsRawHTML: config.allowsRawHTML) }
+    private func fields(of kind: String) -> FieldRenderer {
+        FieldRenderer(graph: graph, allowsRawHTML: config.allowsRawHTML, kind: kind)
+    }
 
     /// Renders every page; `write` receives an output-relative path and the page's bytes.
     func render(write: @escaping @Sendable (String, String) throws -> Void) async throws -> Int {
@@ -98,7 +100,7 @@ struct SiteRenderer: Sendable {
     private func facts(of entity: Entity, keys: [String], schema: KindSchema, depth: Int) -> [FactView] {
         keys.compactMap { key in
             guard let field = schema.field(key), let value = entity.values[key] else { return nil }
-            return FactView(key: key, label: field.label, html: fields.html(value, type: field.type, depth: depth))
+            return FactView(key: key, label: field.label, html: fields(of: schema.name).html(value, type: field.type, depth: depth))
         }
     }
 

@@ -22,6 +22,8 @@ public struct Entity: Sendable {
     public var summary: String?
     /// Field values by key; only fields present in the front matter.
     public var values: [String: FieldValue]
+    /// Where each field's value was written, for diagnostics found after validation.
+    public var valueLocations: [String: SourceLocation]
     public var body: MarkdownDocument
     /// The `.md` file, as shown in diagnostics.
     public var sourcePath: String

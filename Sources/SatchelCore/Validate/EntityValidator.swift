@@ -14,6 +14,7 @@ struct EntityValidator {
         var title: String?
         var summary: String?
         var values: [String: FieldValue] = [:]
+        var valueLocations: [String: SourceLocation] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -62,6 +63,7 @@ struct EntityValidator {
                 }
                 if let value = self.value(valueNode, type: field.type, key: key, into: &output.diagnostics) {
                     output.values[key] = value
+                    output.valueLocations[key] = source.location(of: valueNode)
                 }
             }
         }

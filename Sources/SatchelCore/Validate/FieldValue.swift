@@ -30,6 +30,15 @@ public indirect enum FieldValue: Sendable, Hashable {
         }
     }
 
+    /// The inline Markdown held by a `text` value or a list of them.
+    public var textValues: [String] {
+        switch self {
+        case .text(let markdown): [markdown]
+        case .list(let values): values.flatMap(\.textValues)
+        default: []
+        }
+    }
+
     /// Slugs referenced by this value.
     public var referencedSlugs: [(slug: String, location: SourceLocation)] {
         switch self {

@@ -21,7 +21,7 @@ enum PageParser {
         let body = MarkdownDocument(frontMatter.body, firstLine: frontMatter.bodyFirstLine, allowsRawHTML: allowsRawHTML)
         return .success(Entity(
             id: EntityID(kind: page.kind, slug: page.slug), title: title, summary: output.summary,
-            values: output.values, body: body, sourcePath: page.path))
+            values: output.values, valueLocations: output.valueLocations, body: body, sourcePath: page.path))
     }
 
     /// A kind's `_index.md`: Markdown with optional front matter, which is ignored apart from being skipped.
