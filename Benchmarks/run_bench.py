@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""make bench: Satchel's speed and memory on a generated 10,000-page catalog, against Hugo in the same run.
+
+Measures whole-process wall time and peak RSS (/usr/bin/time -v) over several runs and prints the median
+and spread of: a full build from nothing, a no-change rebuild, one-file edit rebuilds (a manufacturer's
+body; a material's title, which changes backlinks), and Hugo building the same pages with equivalent
+templates. The last line is `satchel/hugo full-build ratio: X.XX`.
+"""
+import argparse
+import os
+import pathlib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+
+REPOSITORY = pathlib.Path(__file__).resolve().parents[1]
+SATCHEL = REPOSITORY / ".build" / "release" / "satchel"
+
+
+def timed(command, cwd=None):
+    """Runs a command under /usr/bin/time -v; returns (seconds, peak RSS in MB, stdout)."""
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"command failed: {' '.join(map(str, command))}\n{result.stdout}\n{result.stderr}")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", result.stderr).group(1)
+    parts = [float(part) for part in wall.split(":")]
+    seconds = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) == 3 else 0)
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
+    return seconds, rss, result.stdout
+
+
+def summarise(name, samples):
+    times = [sample[0] for sample in samples]
+    rss = max(sample[1] for sample in samples)
+    spread = (max(times) - min(times)) / 2
+    print(f"| {name:<38} | {statistics.median(times):8.3f} s | ±{spread:6.3f} s | {rss:7.0f} MB |")
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", default="/tmp/satchel-bench")
+    args = parser.parse_args()
+    work = pathlib.Path(args.work)
+    shutil.rmtree(work, ignore_errors=True)
+    subprocess.run([sys.executable, str(REPOSITORY / "Benchmarks" / "generate_catalog.py"), "--pages", str(args.pages),
+                    "--seed", "1", "--out", str(work), "--hugo"], check=True)
+    content, output = work / "content", work / "public"
+    build = [str(SATCHEL), "build", "--quiet", "--content", str(content), "--themes", str(REPOSITORY / "themes"),
+             "--output", str(output)]
+    hugo_site = work / "hugo"
+    (hugo_site / "hugo.toml").write_text('baseURL = "http://localhost/"\ntitle = "Benchmark Catalog"\n'
+                                         'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+    shutil.copytree(REPOSITORY / "Benchmarks" / "hugo-theme" / "layouts", hugo_site / "layouts")
+    hugo = shutil.which("hugo")
+
+    def clean():
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(content.parent / ".satchel-cache", ignore_errors=True)
+
+    manufacturer = content / "manufacturers" / "manufacturer-00007.md"
+    material = content / "materials" / "material-00003.md"
+    original_manufacturer, original_material = manufacturer.read_text(), material.read_text()
+    results = {"full": [], "nochange": [], "body": [], "title": [], "hugo": []}
+    for run in range(args.runs):
+        clean()
+        results["full"].append(timed(build))
+        results["nochange"].append(timed(build))
+        manufacturer.write_text(original_manufacturer + f"\nEdited in run {run}.\n")
+        results["body"].append(timed(build))
+        material.write_text(re.sub(r"^title: (.*)$", rf"title: \1 r{run}", original_material, count=1, flags=re.M))
+        results["title"].append(timed(build))
+        manufacturer.write_text(original_manufacturer)
+        material.write_text(original_material)
+        if hugo:
+            shutil.rmtree(hugo_site / "public", ignore_errors=True)
+            results["hugo"].append(timed([hugo, "--quiet", "--source", str(hugo_site)]))
+    pages = sum(1 for _ in output.rglob("*.html"))
+    print(f"\n{args.pages} generated pages ({pages} HTML files), {args.runs} runs each, {os.cpu_count()} cores\n")
+    print(f"| {'measurement':<38} | {'median':>10} | {'spread':>9} | {'peak RSS':>10} |")
+    print(f"|{'-' * 40}|{'-' * 12}|{'-' * 11}|{'-' * 12}|")
+    full = summarise("satchel full build", results["full"])
+    summarise("satchel no-change rebuild", results["nochange"])
+    summarise("satchel edit a manufacturer's body", results["body"])
+    summarise("satchel edit a material's title", results["title"])
+    if hugo:
+        hugo_time = summarise("hugo full build (same pages)", results["hugo"])
+        print(f"\nsatchel/hugo full-build ratio: {full / hugo_time:.2f}")
+    else:
+        print("\nhugo not installed (apt-get install hugo): no ratio")
+
+
+if __name__ == "__main__":
+    main()
