@@ -29,7 +29,10 @@ public struct Site: Sendable {
 
     /// Loads, parses, validates and resolves everything; throws every error found, sorted.
     public func model() async throws(BuildFailure) -> Model {
-        let content = try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load()
+        try await model(of: try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load())
+    }
+
+    func model(of content: LoadedContent) async throws(BuildFailure) -> Model {
         let (entities, failed, parseDiagnostics) = await Self.parse(content)
         var introductions: [String: (path: String, body: MarkdownDocument)] = [:]
         for (kind, page) in content.introductions {
@@ -38,7 +41,9 @@ public struct Site: Sendable {
         let (graph, graphDiagnostics) = ContentGraph.build(
             entities: entities, schemas: content.schemas, introductions: introductions,
             invalid: failed.union(content.unreadable))
-        let diagnostics = content.diagnostics + parseDiagnostics + graphDiagnostics
+        let compareDiagnostics = CompareBlock.check(
+            graph: graph, introductions: introductions, kinds: content.config.kinds, invalid: failed.union(content.unreadable))
+        let diagnostics = content.diagnostics + parseDiagnostics + graphDiagnostics + compareDiagnostics
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         let linkCount = graph.edgeCount + introductions.values.reduce(0) { $0 + $1.body.links.count }
         return Model(
@@ -59,24 +64,65 @@ public struct Site: Sendable {
     }
 
     /// Builds the site into `output`, replacing its previous contents only if the whole build succeeds.
-    public func build(into output: OutputDirectory, buildDate: Date = Date()) async throws -> BuildSummary {
+    ///
+    /// With the build cache, a build whose inputs did not change writes nothing, and a build after edits
+    /// renders only the pages the edited entities can affect and writes only the files whose bytes changed;
+    /// the result is byte-identical to a clean build either way.
+    public func build(into output: OutputDirectory, buildDate: Date = Date(), useCache: Bool = true) async throws -> BuildSummary {
         let start = ContinuousClock.now
-        let model = try await model()
+        let content = try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load()
+        let day = Self.dayFormatter.string(from: buildDate)
+        let inputs = BuildInputs(content: content, theme: themesDirectory.appendingPathComponent(themeName ?? content.config.theme), buildDate: day)
+        let previous = useCache ? BuildCache.load(for: output.url) : nil
+        let pagesPerKind = content.schemas.map { schema in (schema.plural, content.pages.lazy.filter { $0.kind == schema.name }.count) }
+        if let previous, inputs.matches(previous) {
+            return BuildSummary(
+                pagesPerKind: pagesPerKind, pagesWritten: 0, filesUnchanged: previous.files.count, assetsCopied: 0,
+                linksResolved: 0, warnings: content.diagnostics, duration: ContinuousClock.now - start, upToDate: true)
+        }
+        let model = try await model(of: content)
         let theme = try theme(for: model)
         let renderer = SiteRenderer(
-            graph: model.graph, config: model.config, theme: theme, introductions: model.introductions,
-            buildDate: Self.dayFormatter.string(from: buildDate))
-        let (pages, assets) = try await output.replace { staging in
-            let writer = FileWriter(root: staging)
-            let pages = try await renderer.render(write: writer.write)
-            let assets = try writer.copyTree(from: theme.assetsDirectory, to: SitePaths.assets)
-            return (pages, assets)
+            graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day)
+        let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph) }
+        var output = output
+        output.buildID = UUID().uuidString
+        let files = WrittenFiles()
+        let seed = affected == nil ? nil : previous.map { Set($0.files.keys) }
+        let assets = try await output.replace(seed: seed) { staging, seeded in
+            let writer = FileWriter(root: staging, replacesLinks: seeded)
+            let unchanged = seeded ? previous?.files ?? [:] : [:]
+            try await renderer.render(only: seeded ? affected : nil) { path, contents in
+                let hash = ContentHash(contents)
+                let isNew = unchanged[path] != hash
+                if isNew { try writer.write(path, contents) }
+                files.record(path, hash, written: isNew)
+            }
+            guard seeded, let previous, let affected else {
+                let assets = try writer.copyTree(from: theme.assetsDirectory, to: SitePaths.assets)
+                for (path, hash) in assets { files.record(path, hash, written: true) }
+                return assets.count
+            }
+            // Pages of entities no edit can affect stay as they were; files no longer produced go.
+            let keptPages = Set(model.graph.entities.lazy.filter { !affected.contains($0.id) }.map { SitePaths.entity($0.id) })
+            for (path, hash) in previous.files where files.hash(of: path) == nil {
+                if path.hasPrefix(SitePaths.assets + "/") || keptPages.contains(path) {
+                    files.record(path, hash, written: false)
+                } else {
+                    try writer.remove(path)
+                }
+            }
+            return 0
         }
-        var pagesPerKind: [(String, Int)] = []
-        for schema in model.graph.schemas { pagesPerKind.append((schema.plural, model.graph.count(of: schema.name))) }
+        let written = files.writtenCount
+        let cache = BuildCache(
+            buildID: output.buildID, satchelVersion: SatchelVersion.string, globalHash: inputs.globalHash,
+            entities: inputs.records(graph: model.graph), files: files.all)
+        do { try cache.save(for: output.url) } catch { BuildCache.remove(for: output.url) }
         return BuildSummary(
-            pagesPerKind: pagesPerKind, pagesWritten: pages, assetsCopied: assets, linksResolved: model.linkCount,
-            warnings: model.warnings, duration: ContinuousClock.now - start)
+            pagesPerKind: pagesPerKind, pagesWritten: written, filesUnchanged: files.all.count - written - assets,
+            assetsCopied: assets, linksResolved: model.linkCount, warnings: model.warnings,
+            duration: ContinuousClock.now - start, upToDate: false)
     }
 
     /// Parses and validates pages in parallel batches, collecting every page's diagnostics and the pages
@@ -127,15 +173,23 @@ public struct Site: Sendable {
 /// What a build did, for the one-line summary the CLI prints.
 public struct BuildSummary: Sendable {
     public var pagesPerKind: [(String, Int)]
+    /// Files written (new or changed bytes), assets included.
     public var pagesWritten: Int
+    /// Files of the output left as they were.
+    public var filesUnchanged: Int
     public var assetsCopied: Int
     public var linksResolved: Int
     public var warnings: [Diagnostic]
     public var duration: Duration
+    /// Nothing changed since the last build: nothing was parsed, rendered or written.
+    public var upToDate: Bool
 
     public var description: String {
         let kinds = pagesPerKind.map { "\($0.1) \($0.0.lowercased())" }.joined(separator: ", ")
         let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return "Built \(pagesWritten) pages (\(kinds)), \(linksResolved) links resolved, \(warnings.count) warning\(warnings.count == 1 ? "" : "s") in \(String(format: "%.0f", milliseconds)) ms"
+        let time = String(format: "%.0f ms", milliseconds)
+        let warningText = "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+        if upToDate { return "Up to date (\(kinds)): nothing written, \(warningText) in \(time)" }
+        return "Built \(kinds): wrote \(pagesWritten) files, \(filesUnchanged) unchanged, \(linksResolved) links resolved, \(warningText) in \(time)"
     }
 }

@@ -61,11 +61,17 @@ enum Report {
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder (default public/).",
-        discussion: "The output is written beside the output folder and swapped in only when the whole build succeeded.")
+        discussion: """
+            The output is written beside the output folder and swapped in only when the whole build succeeded.
+            A build cache in .satchel-cache/ (beside the output folder) makes a build with no changes write
+            nothing, and a build after an edit render only the pages the edit can affect.
+            """)
 
     @OptionGroup var project: ProjectOptions
     @Option(name: .long, help: "The output folder; it is replaced as a whole.")
     var output = "public"
+    @Flag(name: .long, help: "Ignore the build cache (.satchel-cache/) and render every page.")
+    var clean = false
     @OptionGroup var printing: OutputOptions
 
     func run() async throws {
@@ -74,7 +80,7 @@ struct Build: AsyncParsableCommand {
             let site = project.site
             let directory = try OutputDirectory(
                 url: URL(fileURLWithPath: output), displayPath: output, contentDirectory: site.contentDirectory, projectRoot: cwd)
-            let summary = try await site.build(into: directory)
+            let summary = try await site.build(into: directory, useCache: !clean)
             if !printing.quiet {
                 for warning in summary.warnings { Report.standardError(warning.description) }
                 print(summary.description)

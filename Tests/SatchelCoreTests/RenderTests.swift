@@ -17,7 +17,7 @@ import Testing
     @Test func writesEveryPageAndCopiesAssets() async throws {
         let site = try FixtureSite()
         let summary = try await site.build()
-        #expect(summary.pagesWritten == 10)
+        #expect(summary.pagesWritten == 11)
         #expect(summary.assetsCopied == 1)
         #expect(Set(try site.snapshotOutput().keys) == [
             ".satchel-output", "404.html", "index.html", "assets/plain.css",

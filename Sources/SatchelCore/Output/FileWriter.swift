@@ -7,9 +7,12 @@ import Foundation
 /// which costs more than rendering at 10,000 pages, and the staging folder is swapped in whole anyway.
 struct FileWriter: Sendable {
     let root: URL
+    /// The folder may hold hard links to the live output: unlink before writing, never write through them.
+    var replacesLinks = false
 
     func write(_ relativePath: String, _ contents: String) throws {
         let path = root.path + "/" + relativePath
+        if replacesLinks { unlink(path) }
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -32,21 +35,30 @@ struct FileWriter: Sendable {
         }
     }
 
-    /// Copies a folder's files as they are, returning how many were copied.
-    func copyTree(from source: URL, to relativePath: String) throws -> Int {
+    /// Removes a file that the build no longer produces, and its folder if that is left empty.
+    func remove(_ relativePath: String) throws {
+        let path = root.path + "/" + relativePath
+        guard unlink(path) == 0 || errno == ENOENT else { throw FileWriteError(path: path, code: errno) }
+        rmdir(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    }
+
+    /// Copies a folder's files as they are, returning each copied file's path and hash.
+    func copyTree(from source: URL, to relativePath: String) throws -> [(String, ContentHash)] {
         let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: source.path) else { return 0 }
+        guard fileManager.fileExists(atPath: source.path) else { return [] }
         let destination = root.appendingPathComponent(relativePath)
         try fileManager.copyItem(at: source, to: destination)
-        var count = 0
+        var copied: [(String, ContentHash)] = []
         let enumerator = fileManager.enumerator(atPath: destination.path)
         while let path = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if fileManager.fileExists(atPath: destination.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                count += 1
+            if let data = fileManager.contents(atPath: destination.appendingPathComponent(path).path),
+               enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeDirectory {
+                var hash = ContentHash()
+                hash.combine(data)
+                copied.append(("\(relativePath)/\(path)", hash))
             }
         }
-        return count
+        return copied
     }
 }
 

@@ -9,6 +9,8 @@ public struct OutputDirectory: Sendable {
 
     public let url: URL
     public let displayPath: String
+    /// What the marker file of the next output holds (the build's identity, for the build cache).
+    public var buildID = ""
 
     /// Checks that `url` is a safe place to replace: not the content folder, not a folder holding it, not
     /// inside it, not the project root or `/`, and not a folder of someone else's files.
@@ -34,26 +36,58 @@ public struct OutputDirectory: Sendable {
         self.displayPath = displayPath
     }
 
-    /// Runs `build` with a fresh staging folder, then swaps the result in. On any error the staging
-    /// folder is removed and the previous output is untouched.
-    public func replace<T>(with build: (URL) async throws -> T) async throws -> T {
+    /// Runs `build` with a staging folder, then swaps the result in. On any error the staging folder is
+    /// removed and the previous output is untouched.
+    ///
+    /// - Parameter seed: the files the current output should hold. When given, the staging folder starts as
+    ///   hard links to the current output's files (so unchanged pages are not written again) and `build`
+    ///   must replace files by unlinking them first; if the output does not hold exactly these files, the
+    ///   staging folder starts empty instead and `build` is told so.
+    /// - Returns: `build`'s result; `build` receives the staging folder and whether it was seeded.
+    public func replace<T>(seed: Set<String>? = nil, with build: (URL, Bool) async throws -> T) async throws -> T {
         let fileManager = FileManager.default
         let parent = url.deletingLastPathComponent()
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleStagingFolders(in: parent)
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).satchel-tmp-\(getpid())")
         try? fileManager.removeItem(at: staging)
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        var seeded = false
+        if let seed {
+            seeded = (try? linkFarm(of: url, into: staging, expecting: seed)) == true
+            if !seeded { try? fileManager.removeItem(at: staging) }
+        }
+        if !seeded { try fileManager.createDirectory(at: staging, withIntermediateDirectories: true) }
         let result: T
         do {
-            result = try await build(staging)
-            try Data().write(to: staging.appendingPathComponent(Self.marker))
+            result = try await build(staging, seeded)
+            // Atomic: in a seeded staging folder the old marker is a hard link to the live output's.
+            try Data(buildID.utf8).write(to: staging.appendingPathComponent(Self.marker), options: .atomic)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
         }
         try swapIn(staging)
         return result
+    }
+
+    /// Mirrors `source` into `destination` with hard links; false if `source` does not hold exactly `expected`.
+    private func linkFarm(of source: URL, into destination: URL, expecting expected: Set<String>) throws -> Bool {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: destination, withIntermediateDirectories: true)
+        var found = 0
+        guard let enumerator = fileManager.enumerator(atPath: source.path) else { return false }
+        while let path = enumerator.nextObject() as? String {
+            let type = (enumerator.fileAttributes?[.type] as? FileAttributeType)
+            let target = destination.path + "/" + path
+            if path == Self.marker { continue }
+            if type == .typeDirectory {
+                guard mkdir(target, 0o755) == 0 else { return false }
+            } else {
+                guard expected.contains(path), link(source.path + "/" + path, target) == 0 else { return false }
+                found += 1
+            }
+        }
+        return found == expected.count
     }
 
     private func swapIn(_ staging: URL) throws {

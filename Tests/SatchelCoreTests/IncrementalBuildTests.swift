@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import SatchelCore
+
+/// Incremental builds must produce exactly what a clean build produces, while writing only what changed.
+@Suite struct IncrementalBuildTests {
+    /// Builds the fixture's current content from scratch into a separate folder, without the cache.
+    private func cleanBuild(of site: FixtureSite) async throws -> [String: Data] {
+        let clean = site.root.appendingPathComponent("clean")
+        let directory = try OutputDirectory(url: clean, displayPath: "clean", contentDirectory: site.content, projectRoot: site.root)
+        _ = try await site.site.build(into: directory, buildDate: Date(timeIntervalSince1970: 1_700_000_000), useCache: false)
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: clean.path)
+        while let path = enumerator?.nextObject() as? String {
+            if enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeRegular, path != OutputDirectory.marker {
+                files[path] = try Data(contentsOf: clean.appendingPathComponent(path))
+            }
+        }
+        try FileManager.default.removeItem(at: clean)
+        return files
+    }
+
+    private func output(of site: FixtureSite) throws -> [String: Data] {
+        try site.snapshotOutput().filter { $0.key != OutputDirectory.marker }
+    }
+
+    @Test func noChangeRebuildWritesNothing() async throws {
+        let site = try FixtureSite()
+        try await site.build()
+        let inode = try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber] as? Int
+        let before = try site.snapshotOutput()
+        let summary = try await site.build()
+        #expect(summary.upToDate)
+        #expect(summary.pagesWritten == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber] as? Int == inode)
+        #expect(try site.snapshotOutput() == before)
+    }
+
+    @Test func bodyEditWritesOnlyTheChangedPage() async throws {
+        let site = try FixtureSite()
+        try await site.build()
+        let acme = try site.read("content/manufacturers/acme-bags.md")
+        try site.write("content/manufacturers/acme-bags.md", acme + "\nNow also in canvas.\n")
+        let summary = try await site.build()
+        #expect(summary.pagesWritten == 1)
+        #expect(try await output(of: site) == cleanBuild(of: site))
+    }
+
+    @Test(arguments: [
+        "body", "title", "reference added", "reference removed", "file added", "file deleted", "schema", "template",
+        "introduction",
+    ])
+    func incrementalOutputEqualsCleanBuild(edit: String) async throws {
+        let site = try FixtureSite()
+        try await site.build()
+        switch edit {
+        case "body":
+            try site.write("content/markets/kenya.md", try site.read("content/markets/kenya.md") + "\nMore.\n")
+        case "title":
+            try site.write("content/materials/nylon.md", try site.read("content/materials/nylon.md").replacingOccurrences(of: "title: Nylon", with: "title: Nylon 6,6"))
+        case "reference added":
+            try site.write("content/materials/nylon.md", try site.read("content/materials/nylon.md").replacingOccurrences(of: "markets: [kenya]", with: "markets: [kenya, germany]"))
+        case "reference removed":
+            try site.write("content/manufacturers/acme-bags.md", try site.read("content/manufacturers/acme-bags.md").replacingOccurrences(of: "materials: [nylon, polyester]", with: "materials: [nylon]"))
+        case "file added":
+            try site.write("content/markets/peru.md", "---\ntitle: Peru\nregion: South America\n---\nSee [Kenya](kenya.md).\n")
+        case "file deleted":
+            try site.write("content/markets/peru.md", "---\ntitle: Peru\n---\n")
+            try await site.build()
+            try site.remove("content/markets/peru.md")
+        case "schema":
+            try site.write("content/markets/_kind.yml", try site.read("content/markets/_kind.yml").replacingOccurrences(of: "plural: Markets", with: "plural: Buyer markets"))
+        case "template":
+            try site.write("themes/plain/templates/entity.mustache", try site.read("themes/plain/templates/entity.mustache") + "<!-- edited -->\n")
+        default:
+            try site.write("content/materials/_index.md", "Rewritten introduction.\n")
+        }
+        let summary = try await site.build()
+        #expect(!summary.upToDate)
+        #expect(try await output(of: site) == cleanBuild(of: site))
+    }
+
+    @Test func corruptCacheIsIgnored() async throws {
+        let site = try FixtureSite()
+        try await site.build()
+        try Data("{not json".utf8).write(to: BuildCache.location(for: site.output))
+        try site.write("content/markets/kenya.md", try site.read("content/markets/kenya.md") + "\nMore.\n")
+        let summary = try await site.build()
+        #expect(summary.pagesWritten > 10)
+        #expect(try await output(of: site) == cleanBuild(of: site))
+    }
+
+    @Test func outputChangedBehindTheCacheIsRebuiltWhole() async throws {
+        let site = try FixtureSite()
+        try await site.build()
+        try site.remove("public/markets/kenya/index.html")
+        try site.write("content/markets/germany.md", try site.read("content/markets/germany.md") + "\nMore.\n")
+        try await site.build()
+        #expect(try await output(of: site) == cleanBuild(of: site))
+    }
+}
