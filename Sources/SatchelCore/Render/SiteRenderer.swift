@@ -13,8 +13,10 @@ struct SiteRenderer: Sendable {
         FieldRenderer(graph: graph, allowsRawHTML: config.allowsRawHTML, kind: kind)
     }
 
-    /// Renders every page; `write` receives an output-relative path and the page's bytes.
-    func render(write: @escaping @Sendable (String, String) throws -> Void) async throws -> Int {
+    /// Renders every page, or only the entity pages of `only` (with every page not tied to one entity);
+    /// `write` receives an output-relative path and the page's contents.
+    @discardableResult
+    func render(only: Set<EntityID>? = nil, write: @escaping @Sendable (String, String) throws -> Void) async throws -> Int {
         let navigation = NavigationCache(renderer: self)
         var count = 0
         try write(SitePaths.home, page(homeView, title: config.title, path: SitePaths.home, template: "home", navigation: navigation))
@@ -25,7 +27,7 @@ struct SiteRenderer: Sendable {
             try write(path, page(kindView(schema), title: schema.plural, path: path, template: "kind", navigation: navigation))
             count += 1
         }
-        let entities = graph.entities
+        let entities = only.map { only in graph.entities.filter { only.contains($0.id) } } ?? graph.entities
         let batchSize = max(64, entities.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for start in stride(from: 0, to: entities.count, by: batchSize) {
@@ -42,7 +44,7 @@ struct SiteRenderer: Sendable {
         return count + entities.count
     }
 
-    private func page(_ view: any MustacheParentSendable, title: String, path: String, template: String, navigation: NavigationCache) -> String {
+    func page(_ view: any MustacheParentSendable, title: String, path: String, template: String, navigation: NavigationCache) -> String {
         let depth = SitePaths.depth(of: path)
         let current = SitePaths.depth(of: path) > 0 ? String(path.prefix { $0 != "/" }) : nil
         let pageView = PageView(
@@ -105,7 +107,7 @@ struct SiteRenderer: Sendable {
     }
 
     /// Relations grouped under their labels: a field's label going out, its inverse label coming in.
-    private func groups(_ edges: [Edge], from id: EntityID, outgoing: Bool, depth: Int) -> [LinkGroupView] {
+    func groups(_ edges: [Edge], from id: EntityID, outgoing: Bool, depth: Int) -> [LinkGroupView] {
         var order: [String] = []
         var links: [String: [LinkView]] = [:]
         for edge in edges {
