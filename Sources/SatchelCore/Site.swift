@@ -41,9 +41,7 @@ public struct Site: Sendable {
         let (graph, graphDiagnostics) = ContentGraph.build(
             entities: entities, schemas: content.schemas, introductions: introductions,
             invalid: failed.union(content.unreadable))
-        let compareDiagnostics = CompareBlock.check(
-            graph: graph, introductions: introductions, kinds: content.config.kinds, invalid: failed.union(content.unreadable))
-        let diagnostics = content.diagnostics + parseDiagnostics + graphDiagnostics + compareDiagnostics
+        let diagnostics = content.diagnostics + parseDiagnostics + graphDiagnostics
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         let linkCount = graph.edgeCount + introductions.values.reduce(0) { $0 + $1.body.links.count }
         return Model(
