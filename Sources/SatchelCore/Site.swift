@@ -118,7 +118,7 @@ public struct Site: Sendable {
             entities: inputs.records(graph: model.graph), files: files.all)
         do { try cache.save(for: output.url) } catch { BuildCache.remove(for: output.url) }
         return BuildSummary(
-            pagesPerKind: pagesPerKind, pagesWritten: written, filesUnchanged: files.all.count - written - assets,
+            pagesPerKind: pagesPerKind, pagesWritten: written, filesUnchanged: files.all.count - written,
             assetsCopied: assets, linksResolved: model.linkCount, warnings: model.warnings,
             duration: ContinuousClock.now - start, upToDate: false)
     }

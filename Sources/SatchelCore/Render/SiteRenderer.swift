@@ -83,7 +83,7 @@ struct SiteRenderer: Sendable {
     }
 
     private func entityView(_ entity: Entity) -> EntityPageView {
-        let depth = 2
+        let depth = SitePaths.depth(of: SitePaths.entity(entity.id))
         let schema = graph.schema(entity.id.kind)!
         rewriteLinks(of: entity.body, targets: graph.bodyLinks[entity.id] ?? [], depth: depth)
         let kind = KindSummaryView(
