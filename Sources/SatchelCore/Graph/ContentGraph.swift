@@ -41,12 +41,10 @@ public struct ContentGraph: Sendable {
         invalid: Set<EntityID> = []
     ) -> (ContentGraph, [Diagnostic]) {
         let kindOrder = Dictionary(uniqueKeysWithValues: schemas.enumerated().map { ($1.name, $0) })
-        let entities = unsorted.sorted {
-            let left = kindOrder[$0.id.kind] ?? 0, right = kindOrder[$1.id.kind] ?? 0
-            if left != right { return left < right }
-            let leftTitle = $0.title.lowercased(), rightTitle = $1.title.lowercased()
-            return leftTitle != rightTitle ? leftTitle < rightTitle : $0.id.slug < $1.id.slug
-        }
+        // Sort keys are computed once per entity, not once per comparison.
+        let entities = unsorted.map { (kind: kindOrder[$0.id.kind] ?? 0, title: $0.title.lowercased(), entity: $0) }
+            .sorted { ($0.kind, $0.title, $0.entity.id.slug) < ($1.kind, $1.title, $1.entity.id.slug) }
+            .map(\.entity)
         let index = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
         var kindRanges: [String: Range<Int>] = [:]
         for (position, entity) in entities.enumerated() {
@@ -61,9 +59,9 @@ public struct ContentGraph: Sendable {
         var outgoing: [EntityID: [Edge]] = [:]
         var incoming: [EntityID: [Edge]] = [:]
         var bodyLinks: [EntityID: [LinkTarget]] = [:]
-        var seenEdges: Set<Edge> = []
         func add(_ edge: Edge) {
-            guard seenEdges.insert(edge).inserted else { return }
+            // Duplicates can only come from the same source, whose edges are few: a linear scan is cheapest.
+            guard outgoing[edge.source]?.contains(edge) != true else { return }
             outgoing[edge.source, default: []].append(edge)
             incoming[edge.target, default: []].append(edge)
         }
