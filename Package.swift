@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,10 +30,18 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "SatchelServe",
+            dependencies: [
+                "SatchelCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "satchel",
             dependencies: [
                 "SatchelCore",
+                "SatchelServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +49,10 @@ let package = Package(
             name: "SatchelCoreTests",
             dependencies: ["SatchelCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SatchelServeTests",
+            dependencies: ["SatchelServe", "SatchelCore"]
         ),
     ],
     swiftLanguageModes: [.v6]
