@@ -1,0 +1,87 @@
+import Foundation
+
+/// A typed comparison of entities of one kind: one row per entity, one column per field. Built once per
+/// table and shown three ways: as an HTML table, as a CSV file, and (per kind) as side-by-side data.
+struct CompareTable: Sendable {
+    /// One entity: its title (the row header) and a cell per column.
+    struct Row: Sendable {
+        var id: EntityID
+        var title: String
+        var url: String
+        var cells: [CompareCell]
+    }
+
+    /// A value of a facet column and how many rows hold it.
+    struct FacetOption: Sendable, Hashable {
+        var value: String
+        var count: Int
+    }
+
+    /// The key that sorts by the row header.
+    static let titleKey = "title"
+
+    var schema: KindSchema
+    var fields: [FieldSpec]
+    var rows: [Row]
+
+    /// Builds the rows of `entities`, in the order given, with links for a page `depth` folders deep.
+    init(schema: KindSchema, fields: [FieldSpec], entities: some Sequence<Entity>, graph: ContentGraph, allowsRawHTML: Bool, depth: Int) {
+        let renderer = FieldRenderer(graph: graph, allowsRawHTML: allowsRawHTML, kind: schema.name)
+        self.schema = schema
+        self.fields = fields
+        rows = entities.map { entity in
+            Row(
+                id: entity.id, title: entity.title, url: SitePaths.root(depth: depth) + SitePaths.entity(entity.id),
+                cells: fields.map { CompareCell(value: entity.values[$0.key], field: $0, renderer: renderer, depth: depth) })
+        }
+    }
+
+    /// The sort key of a row in the column `key` (a field key or `title`).
+    func sortKey(of row: Row, column key: String) -> CompareSortKey? {
+        guard let index = fields.firstIndex(where: { $0.key == key }) else { return .text(row.title) }
+        return row.cells[index].sortKey
+    }
+
+    /// The table with its rows ordered by one column; rows with equal keys keep their order and rows
+    /// without a value go last.
+    func sorted(by key: String, ascending: Bool) -> CompareTable {
+        var table = self
+        table.rows = rows.enumerated().sorted { left, right in
+            let leftKey = sortKey(of: left.element, column: key), rightKey = sortKey(of: right.element, column: key)
+            if CompareSortKey.precedes(leftKey, rightKey, ascending: ascending) { return true }
+            if CompareSortKey.precedes(rightKey, leftKey, ascending: ascending) { return false }
+            return left.offset < right.offset
+        }.map(\.element)
+        return table
+    }
+
+    /// Whether a column gets a facet filter: enums and references, whose few distinct values are worth
+    /// picking from.
+    static func isFacet(_ field: FieldSpec) -> Bool {
+        switch field.type.elementType {
+        case .enumeration, .ref: true
+        default: false
+        }
+    }
+
+    /// The values of a facet column that occur in the table: enums in their declared order, references by title.
+    func facetOptions(column index: Int) -> [FacetOption] {
+        var counts: [String: Int] = [:]
+        for row in rows {
+            for value in Set(row.cells[index].facets) { counts[value, default: 0] += 1 }
+        }
+        let values: [String]
+        if case .enumeration(let declared) = fields[index].type.elementType {
+            values = declared.filter { counts[$0] != nil }
+        } else {
+            values = counts.keys.sorted { $0.compare($1, options: [.caseInsensitive, .diacriticInsensitive, .numeric]) == .orderedAscending }
+        }
+        return values.map { FacetOption(value: $0, count: counts[$0]!) }
+    }
+
+    /// The table as RFC 4180 CSV: a header row of labels (the kind's singular name heads the title column),
+    /// then each row's shown text.
+    var csv: String {
+        CSV.document([[schema.singular] + fields.map(\.label)] + rows.map { [$0.title] + $0.cells.map(\.text) })
+    }
+}

@@ -1,0 +1,8 @@
+extension ContentGraph {
+    /// Entities whose body holds a ```compare block. Such a table shows values and titles of other
+    /// entities that no edge of the graph records, so an incremental build re-renders these pages
+    /// whenever any entity changed.
+    var entitiesWithCompareBlocks: Set<EntityID> {
+        Set(entities.lazy.filter { $0.body.fencedBlocks.contains { $0.info == CompareBlock.info } }.map(\.id))
+    }
+}

@@ -1,0 +1,153 @@
+/// Everything the side-by-side page shows for one kind: every field of every entity and its relations,
+/// written as a script that sets `window.SatchelCompare[kind]`. A script rather than JSON because pages
+/// opened from disk may not `fetch()`. Values arrive as text and links, not HTML, so the page builds
+/// them with DOM nodes and never parses markup.
+///
+/// The data, kept compact because a large kind's file runs to megabytes:
+///
+///     {"kind": "materials", "singular": "Material", "plural": "Materials", "table": "../materials/compare/index.html",
+///      "fields": [{"key": "cost_tier", "label": "Relative cost"}, …],
+///      "items": [{"slug": "nylon", "title": "Nylon", "url": "../materials/nylon.html", "summary": "…" or null,
+///                 "cells": [one per field: null, "plain text", or [part, …]],
+///                 "relations": [{"label": "Made by", "links": [{"title": "Acme Bags", "url": "…"}]}]}]}
+///
+/// A part is a string, `{"text": …, "href": …}` (a link; `"external": true` for URLs) or
+/// `{"text": …, "badge": true}` (an enum value). A cell's text, compared to find differences and written
+/// to CSV, is its parts' texts joined, an external link counting as its full URL: `CompareCell.text`.
+struct SideBySideData: Sendable {
+    /// A run of a cell: text, optionally a link or an enum badge.
+    struct Part: Sendable, Hashable {
+        var text: String
+        var href: String?
+        var isExternal = false
+        var isBadge = false
+    }
+
+    struct Item: Sendable {
+        var id: EntityID
+        var title: String
+        var url: String
+        var summary: String?
+        /// One per field of the kind; nil where the entity has no value.
+        var cells: [[Part]?]
+        var relations: [LinkGroupView]
+    }
+
+    var schema: KindSchema
+    /// The kind's comparison page, relative to the side-by-side page.
+    var table: String
+    var items: [Item]
+
+    /// The data of `schema`'s entities for the side-by-side page, `depth` folders deep; `relations` gives
+    /// an entity's relation groups with links for that depth.
+    init(
+        schema: KindSchema, entities: some Sequence<Entity>, graph: ContentGraph, allowsRawHTML: Bool, depth: Int,
+        relations: (Entity) -> [LinkGroupView]
+    ) {
+        let renderer = FieldRenderer(graph: graph, allowsRawHTML: allowsRawHTML, kind: schema.name)
+        let root = SitePaths.root(depth: depth)
+        self.schema = schema
+        table = root + ComparePaths.table(schema.name)
+        items = entities.map { entity in
+            Item(
+                id: entity.id, title: entity.title, url: root + SitePaths.entity(entity.id), summary: entity.summary,
+                cells: schema.fields.map { field in
+                    guard let value = entity.values[field.key], value != .list([]) else { return nil }
+                    return Self.parts(of: value, type: field.type, renderer: renderer, root: root)
+                },
+                relations: relations(entity))
+        }
+    }
+
+    /// The file's text: one assignment, merged into whatever other kinds the page loaded.
+    var script: String {
+        var json = JSONWriter()
+        json.raw("window.SatchelCompare = window.SatchelCompare || {};\nwindow.SatchelCompare[")
+        json.string(schema.name)
+        json.raw("] = {\"kind\":")
+        json.string(schema.name)
+        json.raw(",\"singular\":")
+        json.string(schema.singular)
+        json.raw(",\"plural\":")
+        json.string(schema.plural)
+        json.raw(",\"table\":")
+        json.string(table)
+        json.raw(",\"fields\":")
+        json.array(schema.fields) { json, field in
+            json.raw("{\"key\":")
+            json.string(field.key)
+            json.raw(",\"label\":")
+            json.string(field.label)
+            json.raw("}")
+        }
+        json.raw(",\"items\":")
+        json.array(items) { json, item in
+            json.raw("{\"slug\":")
+            json.string(item.id.slug)
+            json.raw(",\"title\":")
+            json.string(item.title)
+            json.raw(",\"url\":")
+            json.string(item.url)
+            json.raw(",\"summary\":")
+            json.optional(item.summary)
+            json.raw(",\"cells\":")
+            json.array(item.cells) { json, cell in Self.write(cell, to: &json) }
+            json.raw(",\"relations\":")
+            json.array(item.relations) { json, group in
+                json.raw("{\"label\":")
+                json.string(group.label)
+                json.raw(",\"links\":")
+                json.array(group.links) { json, link in
+                    json.raw("{\"title\":")
+                    json.string(link.title)
+                    json.raw(",\"url\":")
+                    json.string(link.url)
+                    json.raw("}")
+                }
+                json.raw("}")
+            }
+            json.raw("}")
+        }
+        json.raw("};\n")
+        return json.text
+    }
+
+    /// A cell as `null`, a plain string when it is one run of text, or its list of parts.
+    private static func write(_ cell: [Part]?, to json: inout JSONWriter) {
+        guard let cell else { return json.raw("null") }
+        if cell.count == 1, cell[0].href == nil, !cell[0].isBadge { return json.string(cell[0].text) }
+        json.array(cell) { json, part in
+            guard part.href != nil || part.isBadge else { return json.string(part.text) }
+            json.raw("{\"text\":")
+            json.string(part.text)
+            if let href = part.href {
+                json.raw(",\"href\":")
+                json.string(href)
+            }
+            if part.isExternal { json.raw(",\"external\":true") }
+            if part.isBadge { json.raw(",\"badge\":true") }
+            json.raw("}")
+        }
+    }
+
+    /// The runs of a value, with the same text as `CompareCell.text` (list items joined with `, `).
+    private static func parts(of value: FieldValue, type: FieldType, renderer: FieldRenderer, root: String) -> [Part] {
+        switch value {
+        case .list(let items):
+            return items.enumerated().flatMap { index, item in
+                (index == 0 ? [] : [Part(text: ", ")]) + parts(of: item, type: type.elementType, renderer: renderer, root: root)
+            }
+        case .enumeration(let text, _):
+            return [Part(text: text, isBadge: true)]
+        case .url(let url):
+            let shown = url.replacingPrefix("https://").replacingPrefix("http://").replacingPrefix("mailto:")
+            return [Part(text: shown, href: url, isExternal: true)]
+        case .ref(let slug, _):
+            let text = CompareCell.text(of: value, type: type, renderer: renderer)
+            guard let kind = type.referencedKind, renderer.graph.entity(EntityID(kind: kind, slug: slug)) != nil else { return [Part(text: text)] }
+            return [Part(text: text, href: root + SitePaths.entity(EntityID(kind: kind, slug: slug)))]
+        case .string, .text, .integer, .number, .range, .bool, .date:
+            return [Part(text: CompareCell.text(of: value, type: type, renderer: renderer))]
+        }
+    }
+}

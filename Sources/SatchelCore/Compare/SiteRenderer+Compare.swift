@@ -1,0 +1,94 @@
+extension SiteRenderer {
+    /// Writes the comparison output: per kind its table page, the table's CSV and the data the
+    /// side-by-side page loads (kinds in parallel: a large kind's data runs to megabytes); the side-by-side
+    /// page; and the CSV of every ```compare block beside the page holding it. Returns the number of HTML
+    /// pages written.
+    func renderComparisons(write: @escaping @Sendable (String, String) throws -> Void, navigation: NavigationCache) async throws -> Int {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for schema in graph.schemas {
+                group.addTask { try renderComparison(of: schema, write: write, navigation: navigation) }
+            }
+            try await group.waitForAll()
+        }
+        let depth = SitePaths.depth(of: ComparePaths.sideBySide)
+        let kinds = zip(graph.schemas, kindSummaries(depth: depth, current: nil)).map { schema, summary in
+            SideBySidePageView.Kind(
+                summary: summary, tableURL: SitePaths.root(depth: depth) + ComparePaths.table(schema.name),
+                script: ComparePaths.dataName(schema.name))
+        }
+        try write(ComparePaths.sideBySide, page(
+            SideBySidePageView(kinds: kinds), title: "Compare side by side", path: ComparePaths.sideBySide,
+            template: "side-by-side", navigation: navigation))
+
+        var documents = introductions.map { (page: SitePaths.kind($0.key), body: $0.value) }
+        for entity in graph.entities where !entity.body.fencedBlocks.isEmpty {
+            documents.append((SitePaths.entity(entity.id), entity.body))
+        }
+        for (page, body) in documents {
+            for (index, (_, block)) in compareBlocks(of: body, page: page).enumerated() {
+                let table = block.table(graph: graph, allowsRawHTML: config.allowsRawHTML, depth: SitePaths.depth(of: page))
+                try write(ComparePaths.blockCSV(page: page, index: index + 1), table.csv)
+            }
+        }
+        return graph.schemas.count + 1
+    }
+
+    /// One kind's table page, its CSV and its side-by-side data.
+    private func renderComparison(of schema: KindSchema, write: (String, String) throws -> Void, navigation: NavigationCache) throws {
+        let path = ComparePaths.table(schema.name)
+        let depth = SitePaths.depth(of: path)
+        let table = CompareTable(
+            schema: schema, fields: schema.compareFields, entities: graph.entities(of: schema.name), graph: graph,
+            allowsRawHTML: config.allowsRawHTML, depth: depth)
+        let view = ComparePageView(
+            kind: kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!,
+            table: CompareTableView(
+                table, caption: "\(schema.plural) compared", tableID: "compare-table", formID: "compare-form",
+                csvURL: ComparePaths.csvName(schema.name), sortKey: CompareTable.titleKey, ascending: true),
+            facets: table.fields.indices.filter { CompareTable.isFacet(table.fields[$0]) }.map { index in
+                CompareFacetView(
+                    key: table.fields[index].key, label: table.fields[index].label,
+                    options: table.facetOptions(column: index).map { CompareFacetOptionView(value: $0.value, count: $0.count) })
+            },
+            sideBySideURL: SitePaths.root(depth: depth) + ComparePaths.sideBySide)
+        try write(path, page(view, title: "Compare \(schema.plural)", path: path, template: "compare", navigation: navigation))
+        try write(ComparePaths.csv(schema.name), table.csv)
+
+        // Links in the data are followed from the side-by-side page, not from the script's own path.
+        let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
+        let data = SideBySideData(
+            schema: schema, entities: graph.entities(of: schema.name), graph: graph, allowsRawHTML: config.allowsRawHTML,
+            depth: dataDepth, relations: { relations(of: $0, depth: dataDepth) })
+        try write(ComparePaths.data(schema.name), data.script)
+    }
+
+    /// Shows each ```compare block of the body of the page at `page` as its table.
+    func renderCompareBlocks(in body: MarkdownDocument, page: String) {
+        guard !body.fencedBlocks.isEmpty else { return }
+        let depth = SitePaths.depth(of: page)
+        for (index, (source, block)) in compareBlocks(of: body, page: page).enumerated() {
+            let table = block.table(graph: graph, allowsRawHTML: config.allowsRawHTML, depth: depth)
+            let view = CompareTableView(
+                table, caption: block.caption ?? "\(block.schema.plural) compared", tableID: nil, formID: nil,
+                csvURL: ComparePaths.blockCSVName(page: page, index: index + 1), sortKey: block.sortKey, ascending: block.ascending)
+            body.replace(source, withHTML: theme.render(view, template: "compare-table"))
+        }
+    }
+
+    /// The body's compare blocks, in order. They were checked when the model was built
+    /// (`CompareBlock.check`, which reports into the source file), so none fails here and the page path
+    /// stands in for the file.
+    private func compareBlocks(of body: MarkdownDocument, page: String) -> [(MarkdownDocument.FencedBlock, CompareBlock)] {
+        body.fencedBlocks.filter { $0.info == CompareBlock.info }.compactMap { source in
+            (try? CompareBlock.parse(source, file: page, graph: graph, kinds: config.kinds).get()).map { (source, $0) }
+        }
+    }
+
+    /// What the side-by-side page lists under an entity's fields: the entities pointing at it, and those its
+    /// text links to (the ones its fields name are fields already).
+    private func relations(of entity: Entity, depth: Int) -> [LinkGroupView] {
+        let mentions = (graph.outgoing[entity.id] ?? []).filter { $0.relation == .mention }
+        return groups(mentions, from: entity.id, outgoing: true, depth: depth)
+            + groups(graph.incoming[entity.id] ?? [], from: entity.id, outgoing: false, depth: depth)
+    }
+}
