@@ -1,0 +1,83 @@
+/// Writes data as a JavaScript file that stores it on a global object, the only way a page opened from
+/// `file://` can load data: Chromium refuses `fetch`, XHR, modules and WASM there, but runs a plain
+/// `<script src>`. The data is JSON, which is also JavaScript, with every character that could end a
+/// script element or start markup escaped, so no content can break out of the file.
+struct ScriptData {
+    /// The global object the files store their data on, under their names.
+    static let global = "SatchelSearchIndex"
+
+    private(set) var bytes: [UInt8] = []
+
+    /// Starts a file that stores its data under `name`.
+    init(name: String) {
+        append("(self.\(Self.global)=self.\(Self.global)||{})[")
+        string(name)
+        append("]=")
+    }
+
+    /// Ends the statement; the file is complete.
+    mutating func finish() {
+        append(";\n")
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(_ raw: String) {
+        bytes += raw.utf8
+    }
+
+    mutating func number(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    /// A JSON string literal. Besides what JSON requires, `<`, `>`, `&` and U+2028/U+2029 (which end a
+    /// string literal in older parsers) are written as `\u` escapes, so `</script>` or `<!--` can never
+    /// appear in the file.
+    mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        if !value.utf8.contains(where: Self.needsEscape) {
+            bytes += value.utf8
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        let utf8 = Array(value.utf8)
+        var index = 0
+        while index < utf8.count {
+            let unit = utf8[index]
+            index += 1
+            switch unit {
+            case UInt8(ascii: "\""): bytes += #"\""#.utf8
+            case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+            case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20, 0x7F:
+                bytes += Self.unicodeEscape(UInt16(unit))
+            case 0xE2 where index + 1 < utf8.count && utf8[index] == 0x80 && (utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9):
+                bytes += Self.unicodeEscape(utf8[index + 1] == 0xA8 ? 0x2028 : 0x2029)
+                index += 2
+            default: bytes.append(unit)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether a byte may need an escape: quote, backslash, `<`, `>`, `&`, controls, or the lead byte of
+    /// U+2028/U+2029.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20, 0x7F, 0xE2: true
+        default: false
+        }
+    }
+
+    private static func unicodeEscape(_ unit: UInt16) -> [UInt8] {
+        let digits = Array("0123456789abcdef".utf8)
+        return Array(#"\u"#.utf8) + [12, 8, 4, 0].map { digits[Int(unit >> $0) & 0xF] }
+    }
+}

@@ -1,0 +1,105 @@
+/// The searchable text of one entity's page, kept apart by where it appears on the page, since that
+/// decides how much a match counts.
+public struct SearchDocument: Sendable {
+    public var id: EntityID
+    /// Position of the entity's kind in navigation order.
+    public var kindIndex: Int
+    public var title: String
+    public var summary: String?
+    /// The kind's singular name, so "nylon material" narrows to materials.
+    public var kindName: String
+    /// Field values as plain text, in schema order; a reference reads as its target's title.
+    public var fields: [String]
+    public var headings: [String]
+    public var body: String
+
+    /// Collects the text of `entity`, whose kind is `schema`, looking referenced titles up in `graph`.
+    public init(entity: Entity, schema: KindSchema, kindIndex: Int, graph: ContentGraph) {
+        id = entity.id
+        self.kindIndex = kindIndex
+        title = entity.title
+        summary = entity.summary
+        kindName = schema.singular
+        fields = schema.fields.compactMap { field in
+            entity.values[field.key].flatMap { Self.text(of: $0, type: field.type, graph: graph) }
+        }
+        headings = entity.body.headings.map(\.text)
+        body = entity.body.plainText
+    }
+
+    /// The documents of every entity of `graph`, in its navigation order.
+    public static func documents(in graph: ContentGraph) -> [SearchDocument] {
+        let schemas = Dictionary(uniqueKeysWithValues: graph.schemas.enumerated().map { ($1.name, ($1, $0)) })
+        return graph.entities.compactMap { entity in
+            schemas[entity.id.kind].map { SearchDocument(entity: entity, schema: $0.0, kindIndex: $0.1, graph: graph) }
+        }
+    }
+
+    /// Text shown under a result, in which its matched words are highlighted: summary, field values, then
+    /// the body, with runs of white space as one space, cut at the first space after `limit` bytes of UTF-8
+    /// to bound the index's size. Works on bytes because it runs over every page's whole text.
+    public func snippetText(limit: Int) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(limit + 32)
+        var pendingSpace = false
+        func append(_ text: String) -> Bool {
+            for byte in text.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    if bytes.count >= limit { return false }
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append(byte)
+            }
+            return true
+        }
+        let parts = [summary ?? "", fields.joined(separator: " · "), body].filter { !$0.isEmpty }
+        for (position, part) in parts.enumerated() {
+            guard (position == 0 || append(" — ")) && append(part) else { return String(decoding: bytes, as: UTF8.self) + " …" }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A value as it reads on the page. Yes/no values say nothing without their label and are left out.
+    static func text(of value: FieldValue, type: FieldType, graph: ContentGraph) -> String? {
+        switch value {
+        case .bool:
+            return nil
+        case .ref(let slug, _):
+            guard let kind = type.referencedKind else { return slug }
+            return graph.entity(EntityID(kind: kind, slug: slug))?.title ?? slug
+        case .list(let items):
+            let texts = items.compactMap { text(of: $0, type: type.elementType, graph: graph) }
+            return texts.isEmpty ? nil : texts.joined(separator: ", ")
+        case .text(let markdown):
+            return withoutMarkup(markdown)
+        case .integer, .number, .range:
+            guard let unit = type.unit, !unit.isEmpty else { return value.plainText }
+            return "\(value.plainText) \(unit)"
+        default:
+            return value.plainText
+        }
+    }
+
+    /// Inline Markdown as it reads: without link brackets, emphasis and code marks, and without the
+    /// `(destination)` of its links, whose file paths are not page text.
+    static func withoutMarkup(_ markdown: String) -> String {
+        var result = ""
+        var rest = markdown[...]
+        while let open = rest.range(of: "](") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstIndex(of: ")") else {
+                rest = rest[open.upperBound...]
+                break
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        result.removeAll { $0 == "[" || $0 == "*" || $0 == "`" }
+        return result
+    }
+}
