@@ -1,9 +1,10 @@
 # make site: install what is missing, build Satchel (release), generate public/ from content/.
-# make test: install what is missing, run every test (Swift unit and end-to-end tests, browser tests).
+# make test: install what is missing, run every test (Swift unit and end-to-end tests, browser tests with the Nu
+# HTML Checker and axe, a short fuzz run).
 SWIFT ?= swift
 SATCHEL := .build/release/satchel
 
-.PHONY: site test build deps test-deps bench clean
+.PHONY: site test build deps test-deps bench fuzz clean
 
 site: deps build
 	$(SATCHEL) build --content content --output public
@@ -22,11 +23,18 @@ test: test-deps build
 	$(SATCHEL) build --content content --output public --quiet
 	$(SATCHEL) check --links public
 	python3 -m pytest -q Tests/browser
+	scripts/fuzz 30
 
 # Speed and memory on a generated 10,000-page catalog, against Hugo in the same run (see Benchmarks/README.md).
 bench: deps build
 	@command -v hugo >/dev/null || { [ "$$(id -u)" -eq 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo >/dev/null; } || true
 	python3 Benchmarks/run_bench.py
+	python3 Benchmarks/search_bench.py
+
+# libFuzzer on front matter splitting, YAML validation and body-link rewriting for FUZZ_SECONDS (see scripts/fuzz).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build public

@@ -41,7 +41,9 @@ public struct Site: Sendable {
         let (graph, graphDiagnostics) = ContentGraph.build(
             entities: entities, schemas: content.schemas, introductions: introductions,
             invalid: failed.union(content.unreadable))
-        let diagnostics = content.diagnostics + parseDiagnostics + graphDiagnostics
+        let compareDiagnostics = CompareBlock.check(
+            graph: graph, introductions: introductions, kinds: content.config.kinds, invalid: failed.union(content.unreadable))
+        let diagnostics = content.diagnostics + parseDiagnostics + graphDiagnostics + compareDiagnostics
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         let linkCount = graph.edgeCount + introductions.values.reduce(0) { $0 + $1.body.links.count }
         return Model(
@@ -73,7 +75,9 @@ public struct Site: Sendable {
         let inputs = BuildInputs(content: content, theme: themesDirectory.appendingPathComponent(themeName ?? content.config.theme), buildDate: day)
         let previous = useCache ? BuildCache.load(for: output.url) : nil
         let pagesPerKind = content.schemas.map { schema in (schema.plural, content.pages.lazy.filter { $0.kind == schema.name }.count) }
-        if let previous, inputs.matches(previous) {
+        // Layout errors (a misnamed file, an unknown kind folder) leave the hashed inputs as they were, so an
+        // unchanged hash is no proof that the content is still valid.
+        if let previous, inputs.matches(previous), !content.diagnostics.contains(where: { $0.severity == .error }) {
             return BuildSummary(
                 pagesPerKind: pagesPerKind, pagesWritten: 0, filesUnchanged: previous.files.count, assetsCopied: 0,
                 linksResolved: 0, warnings: content.diagnostics, duration: ContinuousClock.now - start, upToDate: true)

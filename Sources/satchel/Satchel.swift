@@ -12,7 +12,7 @@ struct Satchel: AsyncParsableCommand {
             file:line:column: error: message, all of them in one run, and the command exits with status 1.
             """,
         version: SatchelVersion.string,
-        subcommands: [Build.self, Check.self, Graph.self, New.self])
+        subcommands: [Build.self, Check.self, Graph.self, New.self, SearchCommand.self, Serve.self])
 }
 
 struct ProjectOptions: ParsableArguments {

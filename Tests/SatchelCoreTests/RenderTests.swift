@@ -17,13 +17,19 @@ import Testing
     @Test func writesEveryPageAndCopiesAssets() async throws {
         let site = try FixtureSite()
         let summary = try await site.build()
-        #expect(summary.pagesWritten == 11)
+        let files = Set(try site.snapshotOutput().keys)
+        let search = files.filter { $0.hasPrefix("search/") }
+        #expect(summary.pagesWritten == 21 + search.count)
         #expect(summary.assetsCopied == 1)
-        #expect(Set(try site.snapshotOutput().keys) == [
+        #expect(search.isSuperset(of: ["search/index.html", "search/meta.js", "search/postings-0.js", "search/terms-n.js", "search/docs-0.js"]))
+        #expect(files.subtracting(search) == [
             ".satchel-output", "404.html", "index.html", "assets/plain.css",
             "materials/index.html", "materials/nylon.html", "materials/polyester.html",
             "markets/index.html", "markets/kenya.html", "markets/germany.html",
             "manufacturers/index.html", "manufacturers/acme-bags.html",
+            "materials/compare/index.html", "materials/compare/materials.csv", "markets/compare/index.html",
+            "markets/compare/markets.csv", "manufacturers/compare/index.html", "manufacturers/compare/manufacturers.csv",
+            "compare/index.html", "compare/data-materials.js", "compare/data-markets.js", "compare/data-manufacturers.js",
         ])
     }
 

@@ -42,6 +42,10 @@ struct YAMLSource {
                     at: location(line: mark.line, column: 1),
                     "invalid YAML: tabs are not allowed for indentation; indent with spaces")
             }
+            // libyaml's own wording names its C API; say what the writer can change instead.
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return .error(at: location(of: mark), "invalid YAML: nested too deeply (more than 1000 levels)")
+            }
             return .error(at: location(of: mark), "invalid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")

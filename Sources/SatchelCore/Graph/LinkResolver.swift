@@ -60,14 +60,16 @@ struct LinkResolver {
         }
         let targetKind = components[0]
         let slug = String(components[1].dropLast(3))
+        let id = EntityID(kind: targetKind, slug: slug)
+        if invalid.contains(id) { return .success(.external) }
         guard kinds.contains(targetKind) else {
+            // A kind whose schema failed is missing here, but its pages are `invalid`: its error is reported already.
+            if invalid.contains(where: { $0.kind == targetKind }) { return .success(.external) }
             return .failure(.error(
                 at: location, "broken link '\(destination)': there is no kind '\(targetKind)'",
                 suggestion: Suggestion.closest(to: targetKind, in: kinds)))
         }
         if slug == "_index" { return .success(.kind(targetKind, fragment: fragment)) }
-        let id = EntityID(kind: targetKind, slug: slug)
-        if invalid.contains(id) { return .success(.external) }
         guard let position = index[id] else {
             let candidates = entities.lazy.filter { $0.id.kind == targetKind }.map(\.id.slug)
             return .failure(.error(

@@ -24,8 +24,22 @@ public final class MarkdownDocument: @unchecked Sendable {
         fileprivate let index: Int
     }
 
+    /// A fenced code block whose info string names a Satchel block (```compare), with the line of its
+    /// opening fence in the file; the build validates it and renders it as HTML in its place.
+    public struct FencedBlock: Sendable {
+        public var info: String
+        public var literal: String
+        public var line: Int
+        /// Position of the block's node in `fencedNodes`.
+        fileprivate let index: Int
+    }
+
+    /// Info strings of the fenced blocks collected into `fencedBlocks` instead of being shown as code.
+    public static let blockInfos: Set<String> = ["compare"]
+
     public let headings: [Heading]
     public let links: [Link]
+    public let fencedBlocks: [FencedBlock]
     /// The text of the body without markup, for search and summaries.
     public let plainText: String
 
@@ -33,6 +47,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     private let root: OpaquePointer
     private let options: Int32
     private let linkNodes: [OpaquePointer]
+    /// Nodes of `fencedBlocks`: code blocks until `replace(_:withHTML:)` swaps in a custom block.
+    private var fencedNodes: [OpaquePointer]
     /// Heading nodes replaced by anchored blocks; their inline text still points into their buffers,
     /// so they are freed only with the document.
     private var detached: [OpaquePointer] = []
@@ -65,6 +81,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         var headings: [Heading] = []
         var links: [Link] = []
         var linkNodes: [OpaquePointer] = []
+        var fencedBlocks: [FencedBlock] = []
+        var fencedNodes: [OpaquePointer] = []
         var text = ""
         var anchors = HeadingAnchors()
         var headingNodes: [(OpaquePointer, Int, String)] = []
@@ -84,12 +102,19 @@ public final class MarkdownDocument: @unchecked Sendable {
                     headingNodes.append((node, level, id))
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    // cmark drops script URLs only in safe mode; raw HTML needs its unsafe mode, so drop them here.
+                    if allowsRawHTML, UnsafeURL.isUnsafe(destination) { cmark_node_set_url(node, "") }
                     links.append(Link(
                         destination: destination,
                         line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
                         column: max(Int(cmark_node_get_start_column(node)), 1),
                         isImage: type == CMARK_NODE_IMAGE, index: linkNodes.count))
                     linkNodes.append(node)
+                case CMARK_NODE_CODE_BLOCK where Self.blockInfos.contains(Self.fenceWord(of: node)):
+                    fencedBlocks.append(FencedBlock(
+                        info: Self.fenceWord(of: node), literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
+                        line: Int(cmark_node_get_start_line(node)) + firstLine - 1, index: fencedNodes.count))
+                    fencedNodes.append(node)
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                     if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
                     if type == CMARK_NODE_CODE_BLOCK { text += " " }
@@ -106,6 +131,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.headings = headings
         self.links = links
         self.linkNodes = linkNodes
+        self.fencedBlocks = fencedBlocks
+        self.fencedNodes = fencedNodes
         self.plainText = text
         for (node, level, id) in headingNodes {
             anchor(node, level: level, id: id)
@@ -121,6 +148,22 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Replaces a link's destination (used to point `../materials/nylon.md` at the rendered page).
     public func setDestination(of link: Link, to destination: String) {
         cmark_node_set_url(linkNodes[link.index], destination)
+    }
+
+    /// Shows a fenced block as `html` instead of as code; calling it again replaces the HTML. cmark emits a
+    /// custom block's text verbatim, so `html` must already be escaped.
+    public func replace(_ block: FencedBlock, withHTML html: String) {
+        let node = fencedNodes[block.index]
+        if cmark_node_get_type(node) == CMARK_NODE_CUSTOM_BLOCK {
+            cmark_node_set_on_enter(node, html)
+            return
+        }
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(custom, html)
+        cmark_node_insert_before(node, custom)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+        fencedNodes[block.index] = custom
     }
 
     /// Renders the body with cmark-gfm's HTML renderer.
@@ -142,6 +185,12 @@ public final class MarkdownDocument: @unchecked Sendable {
         cmark_node_insert_before(heading, block)
         cmark_node_unlink(heading)
         detached.append(heading)
+    }
+
+    /// The first word of a code block's info string: `compare` for a block opened with ```compare.
+    private static func fenceWord(of node: OpaquePointer) -> String {
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        return String(info.split(whereSeparator: \.isWhitespace).first ?? "")
     }
 
     private static func inlineText(of node: OpaquePointer) -> String {

@@ -55,6 +55,7 @@ struct BuildInputs {
             }
             for other in graph.neighbours(of: id) { affected.insert(other) }
         }
+        if !affected.isEmpty { affected.formUnion(graph.entitiesWithCompareBlocks) }
         return affected
     }
 

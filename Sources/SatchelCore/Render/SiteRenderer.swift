@@ -27,6 +27,8 @@ struct SiteRenderer: Sendable {
             try write(path, page(kindView(schema), title: schema.plural, path: path, template: "kind", navigation: navigation))
             count += 1
         }
+        count += try await renderSearch(write: write, navigation: navigation)
+        count += try await renderComparisons(write: write, navigation: navigation)
         let entities = only.map { only in graph.entities.filter { only.contains($0.id) } } ?? graph.entities
         let batchSize = max(64, entities.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -71,12 +73,13 @@ struct SiteRenderer: Sendable {
         var introductionHTML: String?
         if let introduction = introductions[schema.name] {
             rewriteLinks(of: introduction, targets: graph.introductionLinks[schema.name] ?? [], depth: depth)
+            renderCompareBlocks(in: introduction, page: SitePaths.kind(schema.name))
             introductionHTML = introduction.renderHTML()
         }
         let cards = graph.entities(of: schema.name).map { entity in
             EntityCardView(
                 link: LinkView(title: entity.title, url: SitePaths.root(depth: depth) + SitePaths.entity(entity.id), summary: entity.summary),
-                facts: facts(of: entity, keys: schema.compareKeys, schema: schema, depth: depth))
+                facts: facts(of: entity, keys: schema.compareKeys, schema: schema, depth: depth), slug: entity.id.slug)
         }
         let summary = kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!
         return KindPageView(kind: summary, introduction: introductionHTML, entities: cards)
@@ -86,11 +89,12 @@ struct SiteRenderer: Sendable {
         let depth = SitePaths.depth(of: SitePaths.entity(entity.id))
         let schema = graph.schema(entity.id.kind)!
         rewriteLinks(of: entity.body, targets: graph.bodyLinks[entity.id] ?? [], depth: depth)
+        renderCompareBlocks(in: entity.body, page: SitePaths.entity(entity.id))
         let kind = KindSummaryView(
             name: schema.name, singular: schema.singular, plural: schema.plural, description: schema.description,
             url: SitePaths.root(depth: depth) + SitePaths.kind(schema.name), count: graph.count(of: schema.name), isCurrent: true)
         return EntityPageView(
-            title: entity.title, summary: entity.summary, kind: kind,
+            title: entity.title, slug: entity.id.slug, summary: entity.summary, kind: kind,
             facts: facts(of: entity, keys: schema.fields.map(\.key), schema: schema, depth: depth),
             body: entity.body.renderHTML(),
             toc: entity.body.headings.filter { $0.level <= 3 }.map { HeadingView(text: $0.text, id: $0.id, level: $0.level) },

@@ -4,7 +4,7 @@ import Mustache
 /// A theme folder: Mustache templates (with partials) read at run time, and assets copied as they are.
 public struct Theme: Sendable {
     /// Templates every theme must provide.
-    public static let requiredTemplates = ["home", "kind", "entity", "404", "navigation"]
+    public static let requiredTemplates = ["home", "kind", "entity", "404", "navigation", "search", "compare", "compare-table", "side-by-side"]
 
     public let name: String
     public let directory: URL

@@ -113,7 +113,7 @@ public struct HomeView: MustacheParent, Sendable {
     }
 }
 
-/// A kind in navigation and on the home page.
+/// A kind in navigation and on the home page; `comparable` when it has two or more pages to compare.
 public struct KindSummaryView: MustacheParent, Sendable {
     public var name: String
     public var singular: String
@@ -132,12 +132,13 @@ public struct KindSummaryView: MustacheParent, Sendable {
         case "url": url
         case "count": count
         case "current": isCurrent
+        case "comparable": count >= 2
         default: nil
         }
     }
 }
 
-/// A kind's listing page: `{{plural}}`, `{{{introduction}}}`, `{{#entities}}` with `{{title}}`, `{{url}}`,
+/// A kind's listing page: `{{plural}}`, `{{{introduction}}}`, `{{#entities}}` with `{{title}}`, `{{slug}}`, `{{url}}`,
 /// `{{summary}}`, `{{#facts}}` (the comparison fields) and `has_facts`, `{{count}}`.
 public struct KindPageView: MustacheParent, Sendable {
     public var kind: KindSummaryView
@@ -159,9 +160,11 @@ public struct KindPageView: MustacheParent, Sendable {
 public struct EntityCardView: MustacheParent, Sendable {
     public var link: LinkView
     public var facts: [FactView]
+    public var slug: String
 
     public func child(named name: String) -> Any? {
         switch name {
+        case "slug": slug
         case "facts": facts
         case "has_facts": !facts.isEmpty
         default: link.child(named: name)
@@ -169,11 +172,12 @@ public struct EntityCardView: MustacheParent, Sendable {
     }
 }
 
-/// An entity's page: `{{title}}`, `{{summary}}`, `{{#kind}}` (its kind summary), `{{#facts}}`,
+/// An entity's page: `{{title}}`, `{{slug}}`, `{{summary}}`, `{{#kind}}` (its kind summary), `{{#facts}}`,
 /// `{{{body}}}`, `{{#toc}}`, `{{#outgoing}}` and `{{#incoming}}` link groups, `{{source_path}}`, and
 /// `has_facts`, `has_toc`, `has_outgoing`, `has_incoming` for wrapping sections.
 public struct EntityPageView: MustacheParent, Sendable {
     public var title: String
+    public var slug: String
     public var summary: String?
     public var kind: KindSummaryView
     public var facts: [FactView]
@@ -189,6 +193,7 @@ public struct EntityPageView: MustacheParent, Sendable {
     public func child(named name: String) -> Any? {
         switch name {
         case "title": title
+        case "slug": slug
         case "summary": summary
         case "kind": kind
         case "facts": facts

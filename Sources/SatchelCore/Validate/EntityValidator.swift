@@ -183,6 +183,7 @@ struct EntityValidator {
     private func article(_ type: FieldType) -> String {
         switch type {
         case .integer, .enumeration, .url: "an \(type)"
+        case .text: "text (inline Markdown)"
         default: "a \(type)"
         }
     }
