@@ -52,12 +52,21 @@ import Testing
         #expect(html.contains("&lt;b&gt;bold&lt;/b&gt;"))
     }
 
-    @Test func reportsTemplateSyntaxErrorsAndMissingPartials() async throws {
+    @Test func reportsTemplateSyntaxErrors() async throws {
         let site = try FixtureSite()
-        try site.write("themes/plain/templates/kind.mustache", "{{> layout-top}}\n{{#entities}}\n{{> card}}\n")
+        try site.write("themes/plain/templates/kind.mustache", "{{> layout-top}}\n{{#entities}}\n{{title}}\n")
+        try site.write("themes/plain/templates/404.mustache", "{{> layout-top}}\n{{/kinds}}\n")
         #expect(await site.errors() == [
-            "themes/plain/templates/kind.mustache:3:1: error: missing partial 'card': no card.mustache in themes/plain/templates",
-            "themes/plain/templates/kind.mustache:4:2: error: template syntax error: a section is not closed",
+            "themes/plain/templates/404.mustache:2:1: error: template syntax error: closing tag '{{/kinds}}' has no open section",
+            "themes/plain/templates/kind.mustache:2:1: error: template syntax error: section 'entities' is never closed: expected '{{/entities}}'",
+        ])
+    }
+
+    @Test func reportsMissingPartialsWithSuggestion() async throws {
+        let site = try FixtureSite()
+        try site.write("themes/plain/templates/kind.mustache", "{{> layout-top}}\n  {{> layout-tops}}\n")
+        #expect(await site.errors() == [
+            "themes/plain/templates/kind.mustache:2:3: error: missing partial 'layout-tops': no layout-tops.mustache in themes/plain/templates (did you mean 'layout-top'?)",
         ])
     }
 

@@ -1,6 +1,5 @@
 // The comparison views as `TemplateContext`s for Satchel's own template renderer (Template/), answering the
-// same names as their `child(named:)` in CompareViews.swift: `.missing` for names a view does not have and
-// `.null` for a nil optional. Once swift-mustache is gone these bodies replace `child(named:)`.
+// names the compare templates use: `.missing` for names a view does not have and `.null` for a nil optional.
 
 extension CompareTableView: TemplateContext {
     func value(for key: String) -> TemplateValue {

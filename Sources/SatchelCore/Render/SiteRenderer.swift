@@ -46,7 +46,7 @@ struct SiteRenderer: Sendable {
         return count + entities.count
     }
 
-    func page(_ view: any MustacheParentSendable, title: String, path: String, template: String, navigation: NavigationCache) -> String {
+    func page(_ view: any PageContext, title: String, path: String, template: String, navigation: NavigationCache) -> String {
         let depth = SitePaths.depth(of: path)
         let current = SitePaths.depth(of: path) > 0 ? String(path.prefix { $0 != "/" }) : nil
         let pageView = PageView(
@@ -159,10 +159,10 @@ final class NavigationCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let html = cache[key] { return html }
-        let view: [String: Any] = [
-            "root": SitePaths.root(depth: depth),
-            "kinds": renderer.kindSummaries(depth: depth, current: current),
-            "site_title": renderer.config.title,
+        let view: [String: TemplateValue] = [
+            "root": .string(SitePaths.root(depth: depth)),
+            "kinds": .list(renderer.kindSummaries(depth: depth, current: current)),
+            "site_title": .string(renderer.config.title),
         ]
         let html = renderer.theme.render(view, template: "navigation")
         cache[key] = html

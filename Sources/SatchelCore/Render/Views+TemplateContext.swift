@@ -1,7 +1,6 @@
-// The view types as `TemplateContext`s, for Satchel's own template renderer (Template/). Each answers the same
-// names as its `child(named:)` in Views.swift, typed: `.missing` for names it does not have (the lookup goes on
-// to the enclosing view) and `.null` for a nil optional (it stops: a link without a summary shows no summary,
-// not the page's). Once swift-mustache is gone these bodies replace `child(named:)`.
+// The view types as `TemplateContext`s for Satchel's template renderer (Template/): typed values, no reflection.
+// `.missing` for names a view does not have (the lookup goes on to the enclosing view) and `.null` for a nil
+// optional (it stops: a link without a summary shows no summary, not the page's).
 
 extension LinkView: TemplateContext {
     public func value(for key: String) -> TemplateValue {
@@ -50,11 +49,8 @@ extension HeadingView: TemplateContext {
 
 extension PageView: TemplateContext {
     public func value(for key: String) -> TemplateValue {
-        // `page` is still typed for swift-mustache; typed as `any TemplateContext & Sendable`, the cast goes.
-        if let page = page as? any TemplateContext {
-            let value = page.value(for: key)
-            if !value.isMissing { return value }
-        }
+        let value = page.value(for: key)
+        if !value.isMissing { return value }
         switch key {
         case "site_title": return .string(site.title)
         case "site_description": return site.description.isEmpty ? .null : .string(site.description)
