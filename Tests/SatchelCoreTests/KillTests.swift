@@ -137,7 +137,10 @@ import Testing
         while process.isRunning, !FileManager.default.fileExists(atPath: staging.path) { try await Task.sleep(for: .milliseconds(1)) }
         let stagingSeen = clock.now
         while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
-        try #require(process.terminationStatus == 0, "the generated catalog does not build")
+        if process.terminationStatus != 0 {
+            let again = try satchel.run(arguments, in: project.root)
+            Issue.record("the generated catalog did not build (\(process.terminationReason == .uncaughtSignal ? "signal" : "status") \(process.terminationStatus)); run again: status \(again.status) \(again.standardError)")
+        }
         return Timing(untilStaging: stagingSeen - start, writing: clock.now - stagingSeen)
     }
 
