@@ -42,6 +42,9 @@ def driver():
 def open_page(driver, site):
     """Opens a page of the built site over file://, e.g. open_page("search/index.html?q=nylon")."""
     def open_(relative):
+        # The driver is shared by the session: drop what earlier pages (e.g. a stopped preview server's
+        # event stream) left in the console log, so each test sees only its own page's messages.
+        driver.get_log("browser")
         driver.get((site / relative.split("?")[0]).as_uri() + ("?" + relative.split("?", 1)[1] if "?" in relative else ""))
         return driver
     return open_

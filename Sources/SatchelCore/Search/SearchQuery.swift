@@ -10,7 +10,7 @@
 /// (`T/T` → `tt`) it contains. Ties go to navigation order.
 public struct SearchQuery: Sendable, Hashable {
     public static let minimumCompletionLength = 3
-    public static let maximumCompletions = 20
+    public static let maximumCompletions = 10
     public static let minimumTypoLength = 5
     public static let maximumTypoCandidates = 10
 

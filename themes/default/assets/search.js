@@ -13,7 +13,7 @@
 
   var GLOBAL = "SatchelSearchIndex";
   var MINIMUM_COMPLETION_LENGTH = 3;
-  var MAXIMUM_COMPLETIONS = 20;
+  var MAXIMUM_COMPLETIONS = 10;
   var MINIMUM_TYPO_LENGTH = 5;
   var MAXIMUM_TYPO_CANDIDATES = 10;
   var QUALITY = { exact: 10, completion: 9, typo: 6, compound: 5 };
