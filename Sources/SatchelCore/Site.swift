@@ -33,7 +33,13 @@ public struct Site: Sendable {
     }
 
     func model(of content: LoadedContent) async throws(BuildFailure) -> Model {
+        var timeline = BuildTimeline()
+        return try await model(of: content, timeline: &timeline)
+    }
+
+    func model(of content: LoadedContent, timeline: inout BuildTimeline) async throws(BuildFailure) -> Model {
         let (entities, failed, parseDiagnostics) = await Self.parse(content)
+        timeline.mark("parse")
         var introductions: [String: (path: String, body: MarkdownDocument)] = [:]
         for (kind, page) in content.introductions {
             introductions[kind] = (page.path, PageParser.parseIntroduction(page, allowsRawHTML: content.config.allowsRawHTML))
@@ -44,6 +50,7 @@ public struct Site: Sendable {
         let compareDiagnostics = CompareBlock.check(
             graph: graph, introductions: introductions, kinds: content.config.kinds, invalid: failed.union(content.unreadable))
         let diagnostics = content.diagnostics + parseDiagnostics + graphDiagnostics + compareDiagnostics
+        timeline.mark("graph")
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         let linkCount = graph.edgeCount + introductions.values.reduce(0) { $0 + $1.body.links.count }
         return Model(
@@ -70,20 +77,24 @@ public struct Site: Sendable {
     /// the result is byte-identical to a clean build either way.
     public func build(into output: OutputDirectory, buildDate: Date = Date(), useCache: Bool = true) async throws -> BuildSummary {
         let start = ContinuousClock.now
+        var timeline = BuildTimeline()
         let content = try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load()
         let day = Self.dayFormatter.string(from: buildDate)
         let inputs = BuildInputs(content: content, theme: themesDirectory.appendingPathComponent(themeName ?? content.config.theme), buildDate: day)
         let previous = useCache ? BuildCache.load(for: output.url) : nil
+        timeline.mark("load")
         let pagesPerKind = content.schemas.map { schema in (schema.plural, content.pages.lazy.filter { $0.kind == schema.name }.count) }
         // Layout errors (a misnamed file, an unknown kind folder) leave the hashed inputs as they were, so an
         // unchanged hash is no proof that the content is still valid.
         if let previous, inputs.matches(previous), !content.diagnostics.contains(where: { $0.severity == .error }) {
             return BuildSummary(
                 pagesPerKind: pagesPerKind, pagesWritten: 0, filesUnchanged: previous.files.count, assetsCopied: 0,
-                linksResolved: 0, warnings: content.diagnostics, duration: ContinuousClock.now - start, upToDate: true)
+                linksResolved: 0, warnings: content.diagnostics, duration: ContinuousClock.now - start, upToDate: true,
+                timeline: timeline)
         }
-        let model = try await model(of: content)
+        let model = try await model(of: content, timeline: &timeline)
         let theme = try theme(for: model)
+        timeline.mark("theme")
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day)
         let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph) }
@@ -116,15 +127,17 @@ public struct Site: Sendable {
             }
             return 0
         }
+        timeline.mark("render and write")
         let written = files.writtenCount
         let cache = BuildCache(
             buildID: output.buildID, satchelVersion: SatchelVersion.string, globalHash: inputs.globalHash,
             entities: inputs.records(graph: model.graph), files: files.all)
         do { try cache.save(for: output.url) } catch { BuildCache.remove(for: output.url) }
+        timeline.mark("cache")
         return BuildSummary(
             pagesPerKind: pagesPerKind, pagesWritten: written, filesUnchanged: files.all.count - written,
             assetsCopied: assets, linksResolved: model.linkCount, warnings: model.warnings,
-            duration: ContinuousClock.now - start, upToDate: false)
+            duration: ContinuousClock.now - start, upToDate: false, timeline: timeline)
     }
 
     /// Parses and validates pages in parallel batches, collecting every page's diagnostics and the pages
@@ -185,6 +198,8 @@ public struct BuildSummary: Sendable {
     public var duration: Duration
     /// Nothing changed since the last build: nothing was parsed, rendered or written.
     public var upToDate: Bool
+    /// How long each stage took.
+    public var timeline: BuildTimeline
 
     public var description: String {
         let kinds = pagesPerKind.map { "\($0.1) \($0.0.lowercased())" }.joined(separator: ", ")

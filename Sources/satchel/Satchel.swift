@@ -86,6 +86,7 @@ struct Build: AsyncParsableCommand {
                 print(summary.description)
                 if printing.verbose {
                     print("  \(summary.assetsCopied) theme assets copied into \(output)/\(SitePaths.assets)")
+                    print("  stages: \(summary.timeline.description)")
                 }
             }
         } catch {

@@ -1,11 +1,16 @@
 import Foundation
 import CCmarkGFM
 
-/// A Markdown body parsed by cmark-gfm, kept as its syntax tree so that links can be rewritten once the
-/// content graph is known, then rendered by cmark's own HTML renderer.
+/// A Markdown body parsed by cmark-gfm: its headings, links, Satchel blocks and plain text, and the edits
+/// the build makes to it (link destinations pointed at rendered pages, blocks shown as HTML), rendered by
+/// cmark's own HTML renderer.
 ///
-/// `@unchecked Sendable`: the tree is owned by this object alone and each document is touched by one task
-/// at a time (parsed in one, rewritten and rendered later in another), never concurrently.
+/// The syntax tree is not kept: a cmark tree costs several times its source in memory, which at 10,000
+/// pages was most of the build's peak. `renderHTML()` parses the source again (cmark parses far faster
+/// than the rest of a page's rendering) and applies the recorded edits to the fresh tree.
+///
+/// `@unchecked Sendable`: the edits are mutable state, and each document is touched by one task at a time
+/// (parsed in one, rewritten and rendered later in another), never concurrently.
 public final class MarkdownDocument: @unchecked Sendable {
     /// A heading of the body with the anchor id it is rendered with.
     public struct Heading: Sendable, Hashable {
@@ -20,7 +25,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         public var line: Int
         public var column: Int
         public var isImage: Bool
-        /// Position of the link's node in `linkNodes`.
+        /// Position of the link among the body's links, in document order.
         fileprivate let index: Int
     }
 
@@ -30,7 +35,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         public var info: String
         public var literal: String
         public var line: Int
-        /// Position of the block's node in `fencedNodes`.
+        /// Position of the block among the body's Satchel blocks, in document order.
         fileprivate let index: Int
     }
 
@@ -43,15 +48,12 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// The text of the body without markup, for search and summaries.
     public let plainText: String
 
-    private let parser: OpaquePointer
-    private let root: OpaquePointer
-    private let options: Int32
-    private let linkNodes: [OpaquePointer]
-    /// Nodes of `fencedBlocks`: code blocks until `replace(_:withHTML:)` swaps in a custom block.
-    private var fencedNodes: [OpaquePointer]
-    /// Heading nodes replaced by anchored blocks; their inline text still points into their buffers,
-    /// so they are freed only with the document.
-    private var detached: [OpaquePointer] = []
+    private let markdown: String
+    private let allowsRawHTML: Bool
+    /// New destinations by link index.
+    private var destinations: [Int: String] = [:]
+    /// HTML shown instead of a Satchel block, by block index.
+    private var replacements: [Int: String] = [:]
 
     /// Parses a body.
     /// - Parameters:
@@ -59,132 +61,92 @@ public final class MarkdownDocument: @unchecked Sendable {
     ///   - firstLine: the line of the file on which the body starts, so positions point into the file.
     ///   - allowsRawHTML: pass raw HTML through (with the tagfilter extension) instead of omitting it.
     public init(_ markdown: String, firstLine: Int = 1, allowsRawHTML: Bool = false) {
-        cmark_gfm_core_extensions_ensure_registered()
-        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
-        if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
-        self.options = options
-        let parser = cmark_parser_new(options)!
-        self.parser = parser
-        var extensions = ["table", "strikethrough", "autolink", "tasklist"]
-        if allowsRawHTML { extensions.append("tagfilter") }
-        for name in extensions {
-            if let extensionPointer = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
-            }
-        }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
-        }
-        let root = cmark_parser_finish(parser)!
-        self.root = root
-
+        self.markdown = markdown
+        self.allowsRawHTML = allowsRawHTML
+        let tree = Tree(markdown, allowsRawHTML: allowsRawHTML)
         var headings: [Heading] = []
         var links: [Link] = []
-        var linkNodes: [OpaquePointer] = []
         var fencedBlocks: [FencedBlock] = []
-        var fencedNodes: [OpaquePointer] = []
         var text = ""
         var anchors = HeadingAnchors()
-        var headingNodes: [(OpaquePointer, Int, String)] = []
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        var event = cmark_iter_next(iterator)
-        while event != CMARK_EVENT_DONE {
-            let node = cmark_iter_get_node(iterator)!
-            let type = cmark_node_get_type(node)
-            if event == CMARK_EVENT_ENTER {
-                switch type {
-                case CMARK_NODE_HEADING:
-                    let title = Self.inlineText(of: node)
-                    let id = anchors.makeID(for: title)
-                    let level = Int(cmark_node_get_heading_level(node))
-                    headings.append(Heading(level: level, text: title, id: id))
-                    headingNodes.append((node, level, id))
-                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                    let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                    // cmark drops script URLs only in safe mode; raw HTML needs its unsafe mode, so drop them here.
-                    if allowsRawHTML, UnsafeURL.isUnsafe(destination) { cmark_node_set_url(node, "") }
-                    links.append(Link(
-                        destination: destination,
-                        line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
-                        column: max(Int(cmark_node_get_start_column(node)), 1),
-                        isImage: type == CMARK_NODE_IMAGE, index: linkNodes.count))
-                    linkNodes.append(node)
-                case CMARK_NODE_CODE_BLOCK where Self.blockInfos.contains(Self.fenceWord(of: node)):
-                    fencedBlocks.append(FencedBlock(
-                        info: Self.fenceWord(of: node), literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
-                        line: Int(cmark_node_get_start_line(node)) + firstLine - 1, index: fencedNodes.count))
-                    fencedNodes.append(node)
-                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                    if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
-                    if type == CMARK_NODE_CODE_BLOCK { text += " " }
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    text += " "
-                default:
-                    break
-                }
-            } else if event == CMARK_EVENT_EXIT, cmark_node_get_type(node) != CMARK_NODE_TEXT, Self.isBlock(type) {
-                text += " "
+        tree.walk { node, type, isEnter in
+            guard isEnter else {
+                if type != CMARK_NODE_TEXT, Self.isBlock(type) { text += " " }
+                return
             }
-            event = cmark_iter_next(iterator)
+            switch type {
+            case CMARK_NODE_HEADING:
+                let title = Self.inlineText(of: node)
+                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: title, id: anchors.makeID(for: title)))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                links.append(Link(
+                    destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+                    line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                    column: max(Int(cmark_node_get_start_column(node)), 1),
+                    isImage: type == CMARK_NODE_IMAGE, index: links.count))
+            case CMARK_NODE_CODE_BLOCK where Self.blockInfos.contains(Self.fenceWord(of: node)):
+                fencedBlocks.append(FencedBlock(
+                    info: Self.fenceWord(of: node), literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
+                    line: Int(cmark_node_get_start_line(node)) + firstLine - 1, index: fencedBlocks.count))
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                if type == CMARK_NODE_CODE_BLOCK { text += " " }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
         }
         self.headings = headings
         self.links = links
-        self.linkNodes = linkNodes
         self.fencedBlocks = fencedBlocks
-        self.fencedNodes = fencedNodes
         self.plainText = text
-        for (node, level, id) in headingNodes {
-            anchor(node, level: level, id: id)
-        }
-    }
-
-    deinit {
-        cmark_node_free(root)
-        for node in detached { cmark_node_free(node) }
-        cmark_parser_free(parser)
     }
 
     /// Replaces a link's destination (used to point `../materials/nylon.md` at the rendered page).
     public func setDestination(of link: Link, to destination: String) {
-        cmark_node_set_url(linkNodes[link.index], destination)
+        destinations[link.index] = destination
     }
 
     /// Shows a fenced block as `html` instead of as code; calling it again replaces the HTML. cmark emits a
     /// custom block's text verbatim, so `html` must already be escaped.
     public func replace(_ block: FencedBlock, withHTML html: String) {
-        let node = fencedNodes[block.index]
-        if cmark_node_get_type(node) == CMARK_NODE_CUSTOM_BLOCK {
-            cmark_node_set_on_enter(node, html)
-            return
-        }
-        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(custom, html)
-        cmark_node_insert_before(node, custom)
-        cmark_node_unlink(node)
-        cmark_node_free(node)
-        fencedNodes[block.index] = custom
+        replacements[block.index] = html
     }
 
-    /// Renders the body with cmark-gfm's HTML renderer.
+    /// Renders the body with cmark-gfm's HTML renderer, with the edits made so far.
     public func renderHTML() -> String {
-        guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
-        defer { free(html) }
-        return String(cString: html)
-    }
-
-    /// cmark's renderer writes headings without ids; a custom block carrying the opening and closing tags
-    /// takes the heading's place and adopts its inline children, so cmark still escapes the text.
-    private func anchor(_ heading: OpaquePointer, level: Int, id: String) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
-        cmark_node_set_on_exit(block, "</h\(level)>")
-        while let child = cmark_node_first_child(heading) {
-            cmark_node_append_child(block, child)
+        let tree = Tree(markdown, allowsRawHTML: allowsRawHTML)
+        var headingNodes: [OpaquePointer] = []
+        var blockNodes: [OpaquePointer] = []
+        var linkIndex = 0
+        tree.walk { node, type, isEnter in
+            guard isEnter else { return }
+            switch type {
+            case CMARK_NODE_HEADING:
+                headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if let destination = destinations[linkIndex] {
+                    cmark_node_set_url(node, destination)
+                } else if allowsRawHTML, let url = cmark_node_get_url(node), UnsafeURL.isUnsafe(String(cString: url)) {
+                    // cmark drops script URLs only in safe mode; raw HTML needs its unsafe mode, so drop them here.
+                    cmark_node_set_url(node, "")
+                }
+                linkIndex += 1
+            case CMARK_NODE_CODE_BLOCK where Self.blockInfos.contains(Self.fenceWord(of: node)):
+                blockNodes.append(node)
+            default:
+                break
+            }
         }
-        cmark_node_insert_before(heading, block)
-        cmark_node_unlink(heading)
-        detached.append(heading)
+        // Edits that move nodes wait until the walk is over, so the iterator never sees a changed tree.
+        for (index, node) in blockNodes.enumerated() {
+            if let html = replacements[index] { tree.replace(node, withHTML: html) }
+        }
+        for (heading, node) in zip(headings, headingNodes) {
+            tree.anchor(node, level: heading.level, id: heading.id)
+        }
+        return tree.renderHTML()
     }
 
     /// The first word of a code block's info string: `compare` for a block opened with ```compare.
@@ -212,5 +174,83 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     private static func isBlock(_ type: cmark_node_type) -> Bool {
         (Int(type.rawValue) & Int(CMARK_NODE_TYPE_MASK)) == Int(CMARK_NODE_TYPE_BLOCK)
+    }
+}
+
+/// One parse of a body by cmark-gfm, alive for as long as the value is used.
+private final class Tree {
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let options: Int32
+    /// Heading nodes replaced by anchored blocks; their inline text still points into their buffers,
+    /// so they are freed only with the tree.
+    private var detached: [OpaquePointer] = []
+
+    init(_ markdown: String, allowsRawHTML: Bool) {
+        cmark_gfm_core_extensions_ensure_registered()
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
+        self.options = options
+        let parser = cmark_parser_new(options)!
+        self.parser = parser
+        var extensions = ["table", "strikethrough", "autolink", "tasklist"]
+        if allowsRawHTML { extensions.append("tagfilter") }
+        for name in extensions {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        var markdown = markdown
+        markdown.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        root = cmark_parser_finish(parser)!
+    }
+
+    deinit {
+        cmark_node_free(root)
+        for node in detached { cmark_node_free(node) }
+        cmark_parser_free(parser)
+    }
+
+    /// Visits every node in document order: `visit(node, type, isEnter)`; leaf nodes are entered only.
+    func walk(_ visit: (OpaquePointer, cmark_node_type, Bool) -> Void) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)!
+            visit(node, cmark_node_get_type(node), event == CMARK_EVENT_ENTER)
+            event = cmark_iter_next(iterator)
+        }
+    }
+
+    /// Puts a custom block holding `html` in place of `node`.
+    func replace(_ node: OpaquePointer, withHTML html: String) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(custom, html)
+        cmark_node_insert_before(node, custom)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    func renderHTML() -> String {
+        guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// cmark's renderer writes headings without ids; a custom block carrying the opening and closing tags
+    /// takes the heading's place and adopts its inline children, so cmark still escapes the text.
+    func anchor(_ heading: OpaquePointer, level: Int, id: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_insert_before(heading, block)
+        cmark_node_unlink(heading)
+        detached.append(heading)
     }
 }

@@ -1,6 +1,12 @@
-/// A stable 64-bit FNV-1a hash of bytes, for the build cache. Swift's `Hasher` is seeded per process, so
-/// it cannot compare builds made by different runs.
-struct ContentHash: Hashable, Codable, Sendable {
+import Foundation
+
+/// A stable 64-bit hash of bytes, for the build cache. Swift's `Hasher` is seeded per process, so it
+/// cannot compare builds made by different runs.
+///
+/// It takes eight bytes per step (a multiply and a fold of the high half into the low), because a build
+/// hashes every output file: byte-at-a-time FNV-1a over the 170 MB of a 10,000-page site cost more than
+/// writing it. It detects changes; it is not meant to resist deliberate collisions.
+struct ContentHash: Hashable, Sendable {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     init() {}
@@ -9,22 +15,34 @@ struct ContentHash: Hashable, Codable, Sendable {
         combine(text)
     }
 
-    mutating func combine(_ text: String) {
-        var hash = value
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        // A separator, so that combining "ab","c" differs from "a","bc".
-        value = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
+    init(value: UInt64) {
+        self.value = value
     }
 
-    mutating func combine(_ bytes: some Sequence<UInt8>) {
-        var hash = value
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+    mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func combine(_ data: Data) {
+        data.withUnsafeBytes { combine($0) }
+    }
+
+    private mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+        var hash = value ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = Self.mix(hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
         }
-        value = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
+        var tail: UInt64 = 0
+        for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
+        // Mixing in the length (above) and a final step keeps "ab","c" apart from "a","bc".
+        value = Self.mix(Self.mix(hash ^ tail) ^ 0xFF)
+    }
+
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let product = value &* 0x9E37_79B9_7F4A_7C15
+        return product ^ (product >> 29)
     }
 }

@@ -15,23 +15,18 @@ struct SiteRenderer: Sendable {
 
     /// Renders every page, or only the entity pages of `only` (with every page not tied to one entity);
     /// `write` receives an output-relative path and the page's contents.
+    ///
+    /// Everything runs in one task group: the search index and the comparison data are each built by one
+    /// long task, so they start first and entity pages fill the other core meanwhile.
     @discardableResult
     func render(only: Set<EntityID>? = nil, write: @escaping @Sendable (String, String) throws -> Void) async throws -> Int {
         let navigation = NavigationCache(renderer: self)
-        var count = 0
-        try write(SitePaths.home, page(homeView, title: config.title, path: SitePaths.home, template: "home", navigation: navigation))
-        try write(SitePaths.notFound, page(NotFoundView(kinds: kindSummaries(depth: 0, current: nil)), title: "Page not found", path: SitePaths.notFound, template: "404", navigation: navigation))
-        count += 2
-        for schema in graph.schemas {
-            let path = SitePaths.kind(schema.name)
-            try write(path, page(kindView(schema), title: schema.plural, path: path, template: "kind", navigation: navigation))
-            count += 1
-        }
-        count += try await renderSearch(write: write, navigation: navigation)
-        count += try await renderComparisons(write: write, navigation: navigation)
         let entities = only.map { only in graph.entities.filter { only.contains($0.id) } } ?? graph.entities
         let batchSize = max(64, entities.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        return try await withThrowingTaskGroup(of: Int.self) { group in
+            group.addTask { try await renderSearch(write: write, navigation: navigation) }
+            group.addTask { try await renderComparisons(write: write, navigation: navigation) }
+            group.addTask { try renderHomeAndListings(write: write, navigation: navigation) }
             for start in stride(from: 0, to: entities.count, by: batchSize) {
                 let batch = entities[start..<min(start + batchSize, entities.count)]
                 group.addTask {
@@ -39,11 +34,22 @@ struct SiteRenderer: Sendable {
                         let path = SitePaths.entity(entity.id)
                         try write(path, page(entityView(entity), title: entity.title, path: path, template: "entity", navigation: navigation))
                     }
+                    return batch.count
                 }
             }
-            try await group.waitForAll()
+            return try await group.reduce(0, +)
         }
-        return count + entities.count
+    }
+
+    /// The home page, the 404 page and each kind's listing; returns how many pages it wrote.
+    private func renderHomeAndListings(write: (String, String) throws -> Void, navigation: NavigationCache) throws -> Int {
+        try write(SitePaths.home, page(homeView, title: config.title, path: SitePaths.home, template: "home", navigation: navigation))
+        try write(SitePaths.notFound, page(NotFoundView(kinds: kindSummaries(depth: 0, current: nil)), title: "Page not found", path: SitePaths.notFound, template: "404", navigation: navigation))
+        for schema in graph.schemas {
+            let path = SitePaths.kind(schema.name)
+            try write(path, page(kindView(schema), title: schema.plural, path: path, template: "kind", navigation: navigation))
+        }
+        return 2 + graph.schemas.count
     }
 
     func page(_ view: any PageContext, title: String, path: String, template: String, navigation: NavigationCache) -> String {

@@ -121,7 +121,7 @@ struct TemplateRenderer {
     /// Appends `string` with `& < > " '` escaped as `&amp; &lt; &gt; &quot; &#39;` (the set swift-mustache
     /// and `HTML.escape` use). A string with none of them, the usual case, is appended whole after one scan.
     private mutating func appendEscaped(_ string: String) {
-        let scanned = string.utf8.withContiguousStorageIfAvailable { bytes in
+        let scanned: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
             appendEscaped(string, bytes)
         }
         if scanned == nil {
