@@ -20,7 +20,7 @@ SATCHEL = REPOSITORY / ".build" / "release" / "satchel"
 
 
 def timed(command, cwd=None):
-    """Runs a command under /usr/bin/time -v; returns (seconds, peak RSS in MB, stdout)."""
+    """Runs a command under /usr/bin/time -v; returns (seconds, peak RSS in MB, CPU seconds)."""
     result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"command failed: {' '.join(map(str, command))}\n{result.stdout}\n{result.stderr}")
@@ -28,14 +28,16 @@ def timed(command, cwd=None):
     parts = [float(part) for part in wall.split(":")]
     seconds = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) == 3 else 0)
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
-    return seconds, rss, result.stdout
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): (\S+)", result.stderr).group(1)) for kind in ("User", "System"))
+    return seconds, rss, cpu
 
 
 def summarise(name, samples):
     times = [sample[0] for sample in samples]
     rss = max(sample[1] for sample in samples)
+    cpu = statistics.median(sample[2] for sample in samples)
     spread = (max(times) - min(times)) / 2
-    print(f"| {name:<38} | {statistics.median(times):8.3f} s | ±{spread:6.3f} s | {rss:7.0f} MB |")
+    print(f"| {name:<38} | {statistics.median(times):8.3f} s | ±{spread:6.3f} s | {cpu:7.2f} s | {rss:7.0f} MB |")
     return statistics.median(times)
 
 
@@ -43,7 +45,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--work", default="/tmp/satchel-bench")
+    parser.add_argument("--no-hugo", action="store_true", help="leave Hugo out (the 100,000-page scaling run)")
+    parser.add_argument("--work", default="/tmp/satchel-bench",
+                        help="where the catalog and outputs go; a tmpfs such as /dev/shm leaves out the disk")
     args = parser.parse_args()
     work = pathlib.Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
@@ -56,7 +60,7 @@ def main():
     (hugo_site / "hugo.toml").write_text('baseURL = "http://localhost/"\ntitle = "Benchmark Catalog"\n'
                                          'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
     shutil.copytree(REPOSITORY / "Benchmarks" / "hugo-theme" / "layouts", hugo_site / "layouts")
-    hugo = shutil.which("hugo")
+    hugo = None if args.no_hugo else shutil.which("hugo")
 
     def clean():
         shutil.rmtree(output, ignore_errors=True)
@@ -80,9 +84,11 @@ def main():
             shutil.rmtree(hugo_site / "public", ignore_errors=True)
             results["hugo"].append(timed([hugo, "--quiet", "--source", str(hugo_site)]))
     pages = sum(1 for _ in output.rglob("*.html"))
-    print(f"\n{args.pages} generated pages ({pages} HTML files), {args.runs} runs each, {os.cpu_count()} cores\n")
-    print(f"| {'measurement':<38} | {'median':>10} | {'spread':>9} | {'peak RSS':>10} |")
-    print(f"|{'-' * 40}|{'-' * 12}|{'-' * 11}|{'-' * 12}|")
+    file_system = subprocess.run(["stat", "-f", "-c", "%T", str(work)], capture_output=True, text=True).stdout.strip()
+    print(f"\n{args.pages} generated pages ({pages} HTML files), {args.runs} runs each, {os.cpu_count()} cores, "
+          f"output on {file_system}, load average {os.getloadavg()[0]:.1f}\n")
+    print(f"| {'measurement':<38} | {'median':>10} | {'spread':>9} | {'CPU':>9} | {'peak RSS':>10} |")
+    print(f"|{'-' * 40}|{'-' * 12}|{'-' * 11}|{'-' * 11}|{'-' * 12}|")
     full = summarise("satchel full build", results["full"])
     summarise("satchel no-change rebuild", results["nochange"])
     summarise("satchel edit a manufacturer's body", results["body"])
@@ -90,7 +96,7 @@ def main():
     if hugo:
         hugo_time = summarise("hugo full build (same pages)", results["hugo"])
         print(f"\nsatchel/hugo full-build ratio: {full / hugo_time:.2f}")
-    else:
+    elif not args.no_hugo:
         print("\nhugo not installed (apt-get install hugo): no ratio")
 
 
