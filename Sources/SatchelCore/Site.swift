@@ -29,15 +29,24 @@ public struct Site: Sendable {
 
     /// Loads, parses, validates and resolves everything; throws every error found, sorted.
     public func model() async throws(BuildFailure) -> Model {
-        try await model(of: try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load())
-    }
-
-    func model(of content: LoadedContent) async throws(BuildFailure) -> Model {
         var timeline = BuildTimeline()
-        return try await model(of: content, timeline: &timeline)
+        let (model, diagnostics) = await validate(
+            try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load(), timeline: &timeline)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
+        return model
     }
 
-    func model(of content: LoadedContent, timeline: inout BuildTimeline) async throws(BuildFailure) -> Model {
+    /// Everything but writing: the model and the theme, with the errors of both reported together.
+    public func check() async throws(BuildFailure) -> Model {
+        var timeline = BuildTimeline()
+        return try await modelAndTheme(
+            of: try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load(), timeline: &timeline).model
+    }
+
+    /// Parses, validates and resolves loaded content, returning every diagnostic instead of stopping at the
+    /// first stage with errors: pages whose front matter has errors still take part with their valid
+    /// fields, so the graph reports their broken references and links in the same run.
+    func validate(_ content: LoadedContent, timeline: inout BuildTimeline) async -> (Model, [Diagnostic]) {
         let (entities, failed, parseDiagnostics) = await Self.parse(content)
         timeline.mark("parse")
         var introductions: [String: (path: String, body: MarkdownDocument)] = [:]
@@ -51,23 +60,25 @@ public struct Site: Sendable {
             graph: graph, introductions: introductions, kinds: content.config.kinds, invalid: failed.union(content.unreadable))
         let diagnostics = content.diagnostics + parseDiagnostics + graphDiagnostics + compareDiagnostics
         timeline.mark("graph")
-        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         let linkCount = graph.edgeCount + introductions.values.reduce(0) { $0 + $1.body.links.count }
-        return Model(
+        let model = Model(
             config: content.config, graph: graph, introductions: introductions.mapValues(\.body),
             warnings: diagnostics, linkCount: linkCount)
+        return (model, diagnostics)
     }
 
-    /// Loads the theme the model asks for (or the override).
-    public func theme(for model: Model) throws(BuildFailure) -> Theme {
-        try Theme.load(named: themeName ?? model.config.theme, themesDirectory: themesDirectory, displayPath: themesDisplayPath)
-    }
-
-    /// Everything but writing: the model and the theme, with all their errors.
-    public func check() async throws(BuildFailure) -> Model {
-        let model = try await model()
-        _ = try theme(for: model)
-        return model
+    /// The model and the theme it asks for (or the override), loaded even when the content has errors so
+    /// that one run reports the errors of both, sorted together.
+    func modelAndTheme(of content: LoadedContent, timeline: inout BuildTimeline) async throws(BuildFailure) -> (model: Model, theme: Theme) {
+        let (model, contentDiagnostics) = await validate(content, timeline: &timeline)
+        let theme: Theme
+        do {
+            theme = try Theme.load(named: themeName ?? content.config.theme, themesDirectory: themesDirectory, displayPath: themesDisplayPath)
+        } catch {
+            throw BuildFailure(contentDiagnostics + error.diagnostics)
+        }
+        if contentDiagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(contentDiagnostics) }
+        return (model, theme)
     }
 
     /// Builds the site into `output`, replacing its previous contents only if the whole build succeeds.
@@ -92,8 +103,7 @@ public struct Site: Sendable {
                 linksResolved: 0, warnings: content.diagnostics, duration: ContinuousClock.now - start, upToDate: true,
                 timeline: timeline)
         }
-        let model = try await model(of: content, timeline: &timeline)
-        let theme = try theme(for: model)
+        let (model, theme) = try await modelAndTheme(of: content, timeline: &timeline)
         timeline.mark("theme")
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day)
@@ -140,14 +150,15 @@ public struct Site: Sendable {
             duration: ContinuousClock.now - start, upToDate: false, timeline: timeline)
     }
 
-    /// Parses and validates pages in parallel batches, collecting every page's diagnostics and the pages
-    /// that failed (so references to them are not reported a second time).
+    /// Parses and validates pages in parallel batches, collecting every page's diagnostics, the entities
+    /// (partial ones included) and the pages that could not be read at all (so references to them are not
+    /// reported a second time).
     static func parse(_ content: LoadedContent) async -> ([Entity], Set<EntityID>, [Diagnostic]) {
         let schemas = Dictionary(uniqueKeysWithValues: content.schemas.map { ($0.name, $0) })
         let pages = content.pages
         let rawHTML = content.config.allowsRawHTML
         let batchSize = max(64, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        let results = await withTaskGroup(of: [(EntityID, Result<Entity, BuildFailure>?)].self) { group in
+        let results = await withTaskGroup(of: [(EntityID, PageParser.Outcome?)].self) { group in
             for start in stride(from: 0, to: pages.count, by: batchSize) {
                 let batch = pages[start..<min(start + batchSize, pages.count)]
                 group.addTask {
@@ -157,21 +168,21 @@ public struct Site: Sendable {
                     }
                 }
             }
-            var all: [(EntityID, Result<Entity, BuildFailure>?)] = []
+            var all: [(EntityID, PageParser.Outcome?)] = []
             for await batch in group { all += batch }
             return all
         }
         var entities: [Entity] = []
         var failed: Set<EntityID> = []
         var diagnostics: [Diagnostic] = []
-        for (id, result) in results {
-            switch result {
-            case .success(let entity): entities.append(entity)
-            case .failure(let failure):
-                diagnostics += failure.diagnostics
+        for (id, outcome) in results {
+            // Without an outcome, the page's kind has an invalid schema, which is reported already.
+            guard let outcome else {
                 failed.insert(id)
-            case nil: failed.insert(id)  // its kind's schema is invalid and already reported
+                continue
             }
+            diagnostics += outcome.diagnostics
+            if let entity = outcome.entity { entities.append(entity) } else { failed.insert(id) }
         }
         return (entities, failed, diagnostics)
     }

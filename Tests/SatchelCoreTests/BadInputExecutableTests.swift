@@ -22,9 +22,10 @@ import Testing
         #expect(project.stagingLeftovers == [])
     }
 
-    @Test func satchelCheckPrintsTheSameDiagnostics() throws {
+    @Test(arguments: ["many-errors-sorted", "content-and-template-errors", "field-ref-and-link-errors", "no-cascade-errors"])
+    func satchelCheckPrintsTheSameDiagnostics(_ name: String) throws {
         let satchel = try #require(BadInputExecutable.locate(), "no satchel binary beside the test bundle")
-        let badCase = BadInputCase(name: "many-errors-sorted")
+        let badCase = BadInputCase(name: name)
         let project = try BadInputCase.baseProject()
         try badCase.breakProject(project)
         let result = try satchel.run(["check"], in: project.root)

@@ -17,7 +17,8 @@ import Testing
             "enum-value-outside", "missing-required-field", "unknown-field", "unknown-kind-folder", "broken-reference",
             "broken-body-link", "broken-anchor", "slugs-differ-in-case", "invalid-slug", "non-ascii-slug", "empty-file",
             "invalid-utf8", "schema-unknown-field-type", "schema-unknown-kind", "template-syntax-error",
-            "template-missing-partial", "missing-theme", "many-errors-sorted",
+            "template-missing-partial", "missing-theme", "many-errors-sorted", "content-and-template-errors",
+            "field-ref-and-link-errors", "no-cascade-errors",
         ]
         #expect(required.filter { !names.contains($0) } == [])
     }

@@ -49,10 +49,10 @@ struct FixtureSite {
         try await site.build(into: try outputDirectory(), buildDate: Date(timeIntervalSince1970: 1_700_000_000))
     }
 
-    /// The diagnostics of a failing check, as printed.
-    func errors() async -> [String] {
+    /// The diagnostics of a failing check (of `site`, or of `other` such as `siteWithConfiguredTheme`), as printed.
+    func errors(of other: Site? = nil) async -> [String] {
         do {
-            _ = try await site.check()
+            _ = try await (other ?? site).check()
             return []
         } catch {
             return error.diagnostics.map(\.description)

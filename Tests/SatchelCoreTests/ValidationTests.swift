@@ -64,6 +64,13 @@ import Testing
         ])
     }
 
+    @Test func emptyFrontMatterMissesTitleAndEveryRequiredField() async throws {
+        #expect(try await errors(for: "---\n---\nBody.\n", at: "content/materials/test.md") == [
+            "content/materials/test.md:1:1: error: missing required field 'cost_tier'",
+            "content/materials/test.md:1:1: error: missing required field 'title'",
+        ])
+    }
+
     @Test func reportsUnknownFieldWithSuggestion() async throws {
         #expect(try await errors(for: "---\ntitle: T\nfounde: 2001\n---\n") == [
             "content/manufacturers/test.md:3:1: error: unknown field 'founde' for kind 'manufacturers' (did you mean 'founded'?)",

@@ -100,6 +100,28 @@ import Testing
         }
     }
 
+    @Test func contentAndThemeErrorsAreShownTogether() async throws {
+        try await ServedSite.serving { site in
+            let events = try await site.events()
+            defer { events.close() }
+            _ = try await events.event("hello")
+            let nylon = try site.read("content/materials/nylon.md")
+            try site.write("content/materials/nylon.md", nylon.replacingOccurrences(of: "cost_tier: High", with: "cost_tier: Extreme"))
+            try site.write("themes/plain/templates/404.mustache", "<p>\n{{#kinds}}\n")
+            // The two saves may start one rebuild or two; the one after the second reports both errors.
+            let lines = try await events.events.wait(for: "errors of the content and the theme") { events in
+                events.filter { $0.name == "errors" }
+                    .compactMap { try? JSONDecoder().decode([String].self, from: Data($0.data.utf8)) }
+                    .first { $0.contains { $0.hasPrefix("themes/") } }
+            }
+            #expect(lines == [
+                "content/materials/nylon.md:4:12: error: 'Extreme' is not an allowed value of field 'cost_tier' (allowed: 'Low', 'Medium', 'High')",
+                "themes/plain/templates/404.mustache:2:1: error: template syntax error: section 'kinds' is never closed: expected '{{/kinds}}'",
+            ])
+            #expect(site.transcript.all.contains("satchel: 2 errors; still serving the last good site"))
+        }
+    }
+
     /// A secret file sits beside the output folder; no spelling of `..` and no symbolic link reaches it.
     @Test(arguments: [
         "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/%2E%2e/secret.txt", "/..%2fsecret.txt",

@@ -16,21 +16,26 @@ struct EntityValidator {
         var values: [String: FieldValue] = [:]
         var valueLocations: [String: SourceLocation] = [:]
         var diagnostics: [Diagnostic] = []
+        /// False when the front matter is not a mapping: nothing of it can be used. Otherwise the valid
+        /// fields are kept even when others have errors.
+        var isReadable = true
     }
 
     func validate(_ node: Node?) -> Output {
         var output = Output()
         let pageStart = SourceLocation(file: source.file, line: 1, column: 1)
-        guard let node else {
-            output.diagnostics.append(.error(at: pageStart, "missing required field 'title'"))
-            return output
-        }
-        guard let mapping = node.mapping else {
-            output.diagnostics.append(.error(at: source.location(of: node), "front matter must be a mapping of field names to values"))
-            return output
+        // Empty front matter is an empty mapping: every required field is missing.
+        var pairs: [(key: Node, value: Node)] = []
+        if let node {
+            guard let mapping = node.mapping else {
+                output.diagnostics.append(.error(at: source.location(of: node), "front matter must be a mapping of field names to values"))
+                output.isReadable = false
+                return output
+            }
+            pairs = Array(mapping)
         }
         var seen: Set<String> = []
-        for (keyNode, valueNode) in mapping {
+        for (keyNode, valueNode) in pairs {
             let key = keyNode.scalar?.string ?? ""
             seen.insert(key)
             switch key {

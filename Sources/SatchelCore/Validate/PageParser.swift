@@ -1,27 +1,38 @@
 /// Parses and validates one page: front matter split, YAML, schema validation and Markdown parsing.
 /// Pure apart from cmark; pages are independent, so the build runs this for many pages in parallel.
 enum PageParser {
-    static func parse(_ page: SourcePage, schema: KindSchema, allowsRawHTML: Bool) -> Result<Entity, BuildFailure> {
+    /// What parsing one page gave: its entity, unless the front matter could not be read at all, and every
+    /// error found on the page.
+    struct Outcome {
+        /// The page with its valid fields and its body. An entity with `diagnostics` is partial: fields whose
+        /// values were invalid are left out, so the graph checks the references and links the page does
+        /// hold without reporting anything about the invalid values again.
+        var entity: Entity?
+        var diagnostics: [Diagnostic]
+    }
+
+    static func parse(_ page: SourcePage, schema: KindSchema, allowsRawHTML: Bool) -> Outcome {
         let frontMatter: FrontMatter
         do {
             frontMatter = try FrontMatter.split(page.text, file: page.path)
         } catch {
-            return .failure(BuildFailure([error]))
+            return Outcome(entity: nil, diagnostics: [error])
         }
         let source = YAMLSource(file: page.path, firstLine: frontMatter.yamlFirstLine)
         let output: EntityValidator.Output
         do {
             output = EntityValidator(schema: schema, source: source).validate(try source.parse(frontMatter.yaml))
         } catch {
-            return .failure(BuildFailure([error]))
+            return Outcome(entity: nil, diagnostics: [error])
         }
-        guard output.diagnostics.isEmpty, let title = output.title else {
-            return .failure(BuildFailure(output.diagnostics))
-        }
+        guard output.isReadable else { return Outcome(entity: nil, diagnostics: output.diagnostics) }
         let body = MarkdownDocument(frontMatter.body, firstLine: frontMatter.bodyFirstLine, allowsRawHTML: allowsRawHTML)
-        return .success(Entity(
-            id: EntityID(kind: page.kind, slug: page.slug), title: title, summary: output.summary,
-            values: output.values, valueLocations: output.valueLocations, body: body, sourcePath: page.path))
+        // A page without a valid title is still placed in the graph (under its slug) so its links are checked;
+        // its title error is among the diagnostics, so it is never rendered.
+        let entity = Entity(
+            id: EntityID(kind: page.kind, slug: page.slug), title: output.title ?? page.slug, summary: output.summary,
+            values: output.values, valueLocations: output.valueLocations, body: body, sourcePath: page.path)
+        return Outcome(entity: entity, diagnostics: output.diagnostics)
     }
 
     /// A kind's `_index.md`: Markdown with optional front matter, which is ignored apart from being skipped.
