@@ -69,6 +69,19 @@ import Testing
         #expect(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String] == [value, "plain"])
     }
 
+    /// The comparison data is a script like the search index and is written by the same writer: line and
+    /// paragraph separators (which end a string literal in older JavaScript parsers) and DEL are escaped too.
+    @Test func dataEscapesLineSeparatorsAndDelete() async throws {
+        let site = try FixtureSite()
+        try site.write("content/markets/odd.md", "---\ntitle: \"Line\\u2028Paragraph\\u2029Delete\\x7F\"\n---\n")
+        try await site.build()
+        let script = try site.read("public/compare/data-markets.js")
+        #expect(script.contains(#""title":"Line\u2028Paragraph\u2029Delete\u007f""#))
+        #expect(!script.contains("\u{2028}") && !script.contains("\u{2029}") && !script.contains("\u{7F}"))
+        let items = try #require(try data("markets", in: site)["items"] as? [[String: Any]])
+        #expect(items.contains { $0["title"] as? String == "Line\u{2028}Paragraph\u{2029}Delete\u{7F}" })
+    }
+
     @Test func hostileValuesStayTextInTablesAndData() async throws {
         let site = try FixtureSite()
         try site.write("content/markets/evil.md", """

@@ -11,9 +11,11 @@
 /// - `docs-<n>.js`: consecutive documents as `[page path, kind, title, summary, snippet text]`, cut at
 ///   about a size, so showing ten results loads at most ten small files.
 ///
-/// Every file stores its data on the global object named in `ScriptData`.
+/// Every file stores its data on the global object `SearchBundle.global`, under the file's name.
 public struct SearchBundle: Sendable {
     public static let folder = "search"
+    /// The global object the files store their data on.
+    static let global = "SatchelSearchIndex"
     public static let dictionaryFallbackKey = "_"
 
     /// Output-relative paths and contents of every file.
@@ -24,34 +26,33 @@ public struct SearchBundle: Sendable {
         var files: [(String, String)] = []
 
         var postingsFirstTerms: [String] = []
-        var postings = ScriptData(name: "")
+        var postings = Self.file(named: "")
         var termsInFile = 0
         func finishPostings() {
             guard termsInFile > 0 else { return }
-            postings.append("}")
-            postings.finish()
+            postings.raw("};\n")
             files.append(("\(Self.folder)/postings-\(postingsFirstTerms.count - 1).js", postings.text))
         }
         for (term, list) in zip(index.terms, index.postings) {
             if termsInFile == 0 || postings.bytes.count >= postingsFileBytes {
                 finishPostings()
-                postings = ScriptData(name: "postings-\(postingsFirstTerms.count)")
-                postings.append("{")
+                postings = Self.file(named: "postings-\(postingsFirstTerms.count)")
+                postings.raw("{")
                 postingsFirstTerms.append(term)
                 termsInFile = 0
             }
-            if termsInFile > 0 { postings.append(",") }
+            if termsInFile > 0 { postings.raw(",") }
             postings.string(term)
-            postings.append(":[")
+            postings.raw(":[")
             var previous = 0
             for (position, posting) in list.enumerated() {
-                if position > 0 { postings.append(",") }
+                if position > 0 { postings.raw(",") }
                 postings.number(posting.document - previous)
-                postings.append(",")
+                postings.raw(",")
                 postings.number(posting.score)
                 previous = posting.document
             }
-            postings.append("]")
+            postings.raw("]")
             termsInFile += 1
         }
         finishPostings()
@@ -64,91 +65,98 @@ public struct SearchBundle: Sendable {
             termsByKey[key, default: []].append((term, list.count))
         }
         for key in dictionaryKeys {
-            var dictionary = ScriptData(name: "terms-\(key)")
+            var dictionary = Self.file(named: "terms-\(key)")
             let entries = termsByKey[key]!
-            dictionary.append("{\"terms\":[")
+            dictionary.raw("{\"terms\":[")
             for (position, entry) in entries.enumerated() {
-                if position > 0 { dictionary.append(",") }
+                if position > 0 { dictionary.raw(",") }
                 dictionary.string(entry.0)
             }
-            dictionary.append("],\"counts\":[")
+            dictionary.raw("],\"counts\":[")
             for (position, entry) in entries.enumerated() {
-                if position > 0 { dictionary.append(",") }
+                if position > 0 { dictionary.raw(",") }
                 dictionary.number(entry.1)
             }
-            dictionary.append("]}")
-            dictionary.finish()
+            dictionary.raw("]};\n")
             files.append(("\(Self.folder)/terms-\(key).js", dictionary.text))
         }
 
         var documentFirsts: [Int] = []
-        var documents = ScriptData(name: "")
+        var documents = Self.file(named: "")
         func finishDocuments() {
             guard !documentFirsts.isEmpty else { return }
-            documents.append("]")
-            documents.finish()
+            documents.raw("];\n")
             files.append(("\(Self.folder)/docs-\(documentFirsts.count - 1).js", documents.text))
         }
         for (number, document) in index.documents.enumerated() {
             if documentFirsts.isEmpty || documents.bytes.count >= documentsFileBytes {
                 finishDocuments()
-                documents = ScriptData(name: "docs-\(documentFirsts.count)")
-                documents.append("[")
+                documents = Self.file(named: "docs-\(documentFirsts.count)")
+                documents.raw("[")
                 documentFirsts.append(number)
             } else {
-                documents.append(",")
+                documents.raw(",")
             }
-            documents.append("[")
+            documents.raw("[")
             documents.string(SitePaths.entity(document.id))
-            documents.append(",")
+            documents.raw(",")
             documents.number(document.kindIndex)
-            documents.append(",")
+            documents.raw(",")
             documents.string(document.title)
-            documents.append(",")
+            documents.raw(",")
             documents.string(document.summary ?? "")
-            documents.append(",")
+            documents.raw(",")
             documents.string(document.snippetText(limit: snippetLength))
-            documents.append("]")
+            documents.raw("]")
         }
         finishDocuments()
 
-        var meta = ScriptData(name: "meta")
-        meta.append("{\"documents\":")
+        var meta = Self.file(named: "meta")
+        meta.raw("{\"documents\":")
         meta.number(index.documents.count)
-        meta.append(",\"kinds\":[")
+        meta.raw(",\"kinds\":[")
         var start = 0
         for (position, schema) in schemas.enumerated() {
             let end = index.documents[start...].firstIndex { $0.kindIndex != position } ?? index.documents.count
-            if position > 0 { meta.append(",") }
-            meta.append("{\"name\":")
+            if position > 0 { meta.raw(",") }
+            meta.raw("{\"name\":")
             meta.string(schema.name)
-            meta.append(",\"singular\":")
+            meta.raw(",\"singular\":")
             meta.string(schema.singular)
-            meta.append(",\"plural\":")
+            meta.raw(",\"plural\":")
             meta.string(schema.plural)
-            meta.append(",\"start\":")
+            meta.raw(",\"start\":")
             meta.number(start)
-            meta.append(",\"end\":")
+            meta.raw(",\"end\":")
             meta.number(end)
-            meta.append("}")
+            meta.raw("}")
             start = end
         }
-        meta.append("],\"postings\":[")
+        meta.raw("],\"postings\":[")
         for (position, term) in postingsFirstTerms.enumerated() {
-            if position > 0 { meta.append(",") }
+            if position > 0 { meta.raw(",") }
             meta.string(term)
         }
-        meta.append("],\"docs\":[")
-        meta.append(documentFirsts.map(String.init).joined(separator: ","))
-        meta.append("],\"dictionary\":[")
+        meta.raw("],\"docs\":[")
+        meta.raw(documentFirsts.map(String.init).joined(separator: ","))
+        meta.raw("],\"dictionary\":[")
         for (position, key) in dictionaryKeys.enumerated() {
-            if position > 0 { meta.append(",") }
+            if position > 0 { meta.raw(",") }
             meta.string(key)
         }
-        meta.append("]}")
-        meta.finish()
+        meta.raw("]};\n")
         files.append(("\(Self.folder)/meta.js", meta.text))
         self.files = files
+    }
+
+    /// Starts a file that stores its data on `global` under `name`; the data and `;` follow. A script file is
+    /// the only way a page opened from `file://` can load data.
+    private static func file(named name: String) -> JSONWriter {
+        var file = JSONWriter()
+        file.raw("(self.\(global)=self.\(global)||{})[")
+        file.string(name)
+        file.raw("]=")
+        return file
     }
 
     /// The dictionary file a term is listed in: its first character if that is `a`–`z` or `0`–`9`, else

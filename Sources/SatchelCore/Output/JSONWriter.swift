@@ -1,29 +1,19 @@
-/// Writes data as a JavaScript file that stores it on a global object, the only way a page opened from
-/// `file://` can load data: Chromium refuses `fetch`, XHR, modules and WASM there, but runs a plain
-/// `<script src>`. The data is JSON, which is also JavaScript, with every character that could end a
-/// script element or start markup escaped, so no content can break out of the file.
-struct ScriptData {
-    /// The global object the files store their data on, under their names.
-    static let global = "SatchelSearchIndex"
-
+/// Writes JSON text straight into bytes, for the data files pages load with `<script src>`: the search index
+/// and the side-by-side comparison data. A script file is the only way a page opened from `file://` can load
+/// data (Chromium refuses `fetch`, XHR, modules and WASM there), and JSON is also JavaScript. Writing bytes
+/// directly matters for size: a large kind's data is several megabytes, which `JSONEncoder` took longer to
+/// write than the rest of the output together.
+///
+/// Strings escape `<`, `>` and `&` too (as `\u003c`, …, the same string to a JSON or JavaScript parser), so no
+/// value, such as a title holding `</script>`, can ever appear in a file as markup.
+struct JSONWriter {
     private(set) var bytes: [UInt8] = []
-
-    /// Starts a file that stores its data under `name`.
-    init(name: String) {
-        append("(self.\(Self.global)=self.\(Self.global)||{})[")
-        string(name)
-        append("]=")
-    }
-
-    /// Ends the statement; the file is complete.
-    mutating func finish() {
-        append(";\n")
-    }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func append(_ raw: String) {
-        bytes += raw.utf8
+    /// JSON punctuation, keys and JavaScript around the data, written as they are: `{"kind":`.
+    mutating func raw(_ text: String) {
+        bytes += text.utf8
     }
 
     mutating func number(_ value: Int) {
@@ -37,9 +27,9 @@ struct ScriptData {
         bytes[start...].reverse()
     }
 
-    /// A JSON string literal. Besides what JSON requires, `<`, `>`, `&` and U+2028/U+2029 (which end a
-    /// string literal in older parsers) are written as `\u` escapes, so `</script>` or `<!--` can never
-    /// appear in the file.
+    /// A JSON string literal. Besides what JSON requires, `<`, `>`, `&`, DEL and U+2028/U+2029 (which end a
+    /// string literal in older JavaScript parsers) are written as `\u` escapes, so `</script>` or `<!--` can
+    /// never appear in the file.
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         if !value.utf8.contains(where: Self.needsEscape) {
@@ -67,7 +57,22 @@ struct ScriptData {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Whether a byte may need an escape: quote, backslash, `<`, `>`, `&`, controls, or the lead byte of
+    /// A string, or `null` for nil.
+    mutating func optional(_ value: String?) {
+        if let value { string(value) } else { raw("null") }
+    }
+
+    /// `[a,b,…]`, writing each element with `element`.
+    mutating func array<Element>(_ elements: some Sequence<Element>, _ element: (inout JSONWriter, Element) -> Void) {
+        raw("[")
+        for (index, item) in elements.enumerated() {
+            if index > 0 { raw(",") }
+            element(&self, item)
+        }
+        raw("]")
+    }
+
+    /// Whether a byte may need an escape: quote, backslash, `<`, `>`, `&`, controls, DEL, or the lead byte of
     /// U+2028/U+2029.
     private static func needsEscape(_ byte: UInt8) -> Bool {
         switch byte {
