@@ -72,7 +72,8 @@ public struct Site: Sendable {
         let start = ContinuousClock.now
         let content = try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load()
         let day = Self.dayFormatter.string(from: buildDate)
-        let inputs = BuildInputs(content: content, theme: themesDirectory.appendingPathComponent(themeName ?? content.config.theme), buildDate: day)
+        let inputs = BuildInputs(
+            content: content, themeFolders: Theme.folders(named: themeName ?? content.config.theme, themesDirectory: themesDirectory), buildDate: day)
         let previous = useCache ? BuildCache.load(for: output.url) : nil
         let pagesPerKind = content.schemas.map { schema in (schema.plural, content.pages.lazy.filter { $0.kind == schema.name }.count) }
         // Layout errors (a misnamed file, an unknown kind folder) leave the hashed inputs as they were, so an
@@ -84,9 +85,11 @@ public struct Site: Sendable {
         }
         let model = try await model(of: content)
         let theme = try theme(for: model)
+        let similarity = Similarity(graph: model.graph)
         let renderer = SiteRenderer(
-            graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day)
-        let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph) }
+            graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day,
+            similarity: similarity)
+        let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph, similarity: similarity) }
         var output = output
         output.buildID = UUID().uuidString
         let files = WrittenFiles()
@@ -101,7 +104,7 @@ public struct Site: Sendable {
                 files.record(path, hash, written: isNew)
             }
             guard seeded, let previous, let affected else {
-                let assets = try writer.copyTree(from: theme.assetsDirectory, to: SitePaths.assets)
+                let assets = try writer.copyTrees(from: theme.assetsDirectories, to: SitePaths.assets)
                 for (path, hash) in assets { files.record(path, hash, written: true) }
                 return assets.count
             }
@@ -119,7 +122,7 @@ public struct Site: Sendable {
         let written = files.writtenCount
         let cache = BuildCache(
             buildID: output.buildID, satchelVersion: SatchelVersion.string, globalHash: inputs.globalHash,
-            entities: inputs.records(graph: model.graph), files: files.all)
+            entities: inputs.records(graph: model.graph, similarity: similarity), files: files.all)
         do { try cache.save(for: output.url) } catch { BuildCache.remove(for: output.url) }
         return BuildSummary(
             pagesPerKind: pagesPerKind, pagesWritten: written, filesUnchanged: files.all.count - written,

@@ -10,7 +10,8 @@ struct BuildCache: Codable, Sendable {
     var satchelVersion: String
     /// Everything that affects every page: configuration, schemas, kind introductions, theme, build date.
     var globalHash: ContentHash
-    /// Per entity: the hash of its source file and the entities it is linked with, either way.
+    /// Per entity: the hash of its source file, the entities it is linked with, either way, and the similar
+    /// entities its page links to for comparison.
     var entities: [String: EntityRecord]
     /// Every file of the output and the hash of its bytes.
     var files: [String: ContentHash]
@@ -18,6 +19,7 @@ struct BuildCache: Codable, Sendable {
     struct EntityRecord: Codable, Sendable {
         var sourceHash: ContentHash
         var neighbours: [String]
+        var similar: [String]
     }
 
     static func location(for output: URL) -> URL {

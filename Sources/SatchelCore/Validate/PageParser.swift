@@ -20,7 +20,7 @@ enum PageParser {
         }
         let body = MarkdownDocument(frontMatter.body, firstLine: frontMatter.bodyFirstLine, allowsRawHTML: allowsRawHTML)
         return .success(Entity(
-            id: EntityID(kind: page.kind, slug: page.slug), title: title, summary: output.summary,
+            id: EntityID(kind: page.kind, slug: page.slug), title: title, summary: output.summary, updated: output.updated,
             values: output.values, valueLocations: output.valueLocations, body: body, sourcePath: page.path))
     }
 
