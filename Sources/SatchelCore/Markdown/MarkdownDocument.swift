@@ -170,7 +170,16 @@ public final class MarkdownDocument: @unchecked Sendable {
     public func renderHTML() -> String {
         guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
-        return String(cString: html)
+        return Self.labelTaskCheckboxes(String(cString: html))
+    }
+
+    /// cmark-gfm writes task list items' checkboxes without a label, which screen readers announce as an
+    /// unnamed form field (axe: critical); name them after their state.
+    static func labelTaskCheckboxes(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        return html
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"To do\" />")
     }
 
     /// cmark's renderer writes headings without ids; a custom block carrying the opening and closing tags
