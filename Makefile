@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SATCHEL := .build/release/satchel
 
-.PHONY: site test build deps test-deps bench bench-scale fuzz clean
+.PHONY: site test build deps test-deps bench bench-scale fuzz screenshots clean
 
 site: deps build
 	$(SATCHEL) build --content content --output public
@@ -42,6 +42,10 @@ bench-scale: deps build
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	scripts/fuzz $(FUZZ_SECONDS)
+
+# The default theme's main pages, light and dark, at 1280 and 390 px, into docs/screenshots/ (shown in README).
+screenshots: test-deps build
+	python3 scripts/screenshots.py
 
 clean:
 	rm -rf .build public

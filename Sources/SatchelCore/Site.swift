@@ -91,7 +91,8 @@ public struct Site: Sendable {
         var timeline = BuildTimeline()
         let content = try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load()
         let day = Self.dayFormatter.string(from: buildDate)
-        let inputs = BuildInputs(content: content, theme: themesDirectory.appendingPathComponent(themeName ?? content.config.theme), buildDate: day)
+        let inputs = BuildInputs(
+            content: content, themeFolders: Theme.folders(named: themeName ?? content.config.theme, themesDirectory: themesDirectory), buildDate: day)
         let previous = useCache ? BuildCache.load(for: output.url) : nil
         timeline.mark("load")
         let pagesPerKind = content.schemas.map { schema in (schema.plural, content.pages.lazy.filter { $0.kind == schema.name }.count) }
@@ -105,9 +106,11 @@ public struct Site: Sendable {
         }
         let (model, theme) = try await modelAndTheme(of: content, timeline: &timeline)
         timeline.mark("theme")
+        let similarity = Similarity(graph: model.graph)
         let renderer = SiteRenderer(
-            graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day)
-        let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph) }
+            graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day,
+            similarity: similarity)
+        let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph, similarity: similarity) }
         var output = output
         output.buildID = UUID().uuidString
         let files = WrittenFiles()
@@ -122,7 +125,7 @@ public struct Site: Sendable {
                 files.record(path, hash, written: isNew)
             }
             guard seeded, let previous, let affected else {
-                let assets = try writer.copyTree(from: theme.assetsDirectory, to: SitePaths.assets)
+                let assets = try writer.copyTrees(from: theme.assetsDirectories, to: SitePaths.assets)
                 for (path, hash) in assets { files.record(path, hash, written: true) }
                 return assets.count
             }
@@ -141,7 +144,7 @@ public struct Site: Sendable {
         let written = files.writtenCount
         let cache = BuildCache(
             buildID: output.buildID, satchelVersion: SatchelVersion.string, globalHash: inputs.globalHash,
-            entities: inputs.records(graph: model.graph), files: files.all)
+            entities: inputs.records(graph: model.graph, similarity: similarity), files: files.all)
         do { try cache.save(for: output.url) } catch { BuildCache.remove(for: output.url) }
         timeline.mark("cache")
         return BuildSummary(

@@ -49,7 +49,7 @@ import Testing
         let polyester = try #require(html.range(of: "<a href=\"../materials/polyester.html\">Polyester</a>"))
         #expect(nylon.lowerBound < polyester.lowerBound)
         #expect(html.contains("<td data-sort=\"2\"><span class=\"badge\" data-rank=\"2\">High</span></td>"))
-        #expect(html.contains("<td><a href=\"../markets/kenya.html\">Kenya</a>, <a href=\"../markets/germany.html\">Germany</a></td>"))
+        #expect(html.contains("<td><a class=\"chip\" href=\"../markets/kenya.html\">Kenya</a>, <a class=\"chip\" href=\"../markets/germany.html\">Germany</a></td>"))
         #expect(html.contains("<a href=\"kenya-comparison-1.csv\">CSV</a>"))
         #expect(try site.read("public/markets/kenya-comparison-1.csv") == """
             Material,Grades,Relative cost,Markets\r

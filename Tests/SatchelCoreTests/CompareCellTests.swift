@@ -59,7 +59,7 @@ import Testing
 
     @Test func referencesAreLinksShownAndSortedByTitle() {
         let cell = cell(.list([ref("kenya"), ref("germany")]), .list(.ref(kind: "markets")))
-        #expect(cell.html == "<a href=\"../markets/kenya.html\">Kenya</a>, <a href=\"../markets/germany.html\">Germany</a>")
+        #expect(cell.html == "<a class=\"chip\" href=\"../markets/kenya.html\">Kenya</a>, <a class=\"chip\" href=\"../markets/germany.html\">Germany</a>")
         #expect(cell.text == "Kenya, Germany")
         #expect(cell.facets == ["Kenya", "Germany"])
         #expect(cell.sortKey == .text("Kenya, Germany"))

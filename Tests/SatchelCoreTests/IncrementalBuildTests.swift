@@ -53,12 +53,19 @@ import Testing
 
     @Test(arguments: [
         "body", "title", "reference added", "reference removed", "file added", "file deleted", "schema", "template",
-        "introduction",
+        "introduction", "updated date", "similar pages",
     ])
     func incrementalOutputEqualsCleanBuild(edit: String) async throws {
         let site = try FixtureSite()
+        // Canvas is linked with nothing; only its "Compare with" links tie it to the other materials.
+        try site.write("content/materials/canvas.md", "---\ntitle: Canvas\ncost_tier: High\n---\n")
         try await site.build()
         switch edit {
+        case "updated date":
+            try site.write("content/materials/nylon.md", try site.read("content/materials/nylon.md").replacingOccurrences(of: "updated: 2026-11-20", with: "updated: 2026-11-24"))
+        case "similar pages":
+            // Polyester becomes as similar to Canvas as Nylon is, without being linked with it.
+            try site.write("content/materials/polyester.md", try site.read("content/materials/polyester.md").replacingOccurrences(of: "cost_tier: Low", with: "cost_tier: High"))
         case "body":
             try site.write("content/markets/kenya.md", try site.read("content/markets/kenya.md") + "\nMore.\n")
         case "title":

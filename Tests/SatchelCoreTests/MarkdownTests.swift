@@ -28,8 +28,14 @@ import Testing
         #expect(html.contains("<table>"))
         #expect(html.contains("<del>old</del>"))
         #expect(html.contains("<a href=\"http://www.example.com\">www.example.com</a>"))
-        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" />"))
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"))
         #expect(html.contains("class=\"footnotes\""))
+    }
+
+    @Test func namesTaskListCheckboxesAfterTheirState() {
+        let html = MarkdownDocument("- [x] sample approved\n- [ ] order placed\n").renderHTML()
+        #expect(html.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" /> sample approved</li>"))
+        #expect(html.contains("<li><input type=\"checkbox\" disabled=\"\" aria-label=\"To do\" /> order placed</li>"))
     }
 
     @Test func omitsRawHTMLAndUnsafeLinksByDefault() {

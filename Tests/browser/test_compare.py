@@ -159,7 +159,7 @@ def test_side_by_side_url_shows_the_chosen_entities_and_marks_differences(open_p
 
 def test_picking_entities_updates_the_side_by_side_view_and_its_url(open_page, driver):
     open_page("materials/nylon.html")
-    driver.find_element(By.CSS_SELECTOR, ".compare-with a").click()
+    driver.find_element(By.CSS_SELECTOR, ".compare-with a.pick-others").click()
     assert query(driver) == {"kind": ["materials"], "ids": ["nylon"]}
     assert driver.find_elements(By.CSS_SELECTOR, ".side-by-side-table") == []
     picker = driver.find_element(By.CSS_SELECTOR, ".side-by-side-picker")

@@ -146,7 +146,16 @@ public final class MarkdownDocument: @unchecked Sendable {
         for (heading, node) in zip(headings, headingNodes) {
             tree.anchor(node, level: heading.level, id: heading.id)
         }
-        return tree.renderHTML()
+        return Self.labelTaskCheckboxes(tree.renderHTML())
+    }
+
+    /// cmark-gfm writes task list items' checkboxes without a label, which screen readers announce as an
+    /// unnamed form field (axe: critical); name them after their state.
+    static func labelTaskCheckboxes(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        return html
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"To do\" />")
     }
 
     /// The first word of a code block's info string: `compare` for a block opened with ```compare.

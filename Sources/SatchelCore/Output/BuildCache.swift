@@ -10,7 +10,8 @@ struct BuildCache: Sendable {
     var satchelVersion: String
     /// Everything that affects every page: configuration, schemas, kind introductions, theme, build date.
     var globalHash: ContentHash
-    /// Per entity: the hash of its source file and the entities it is linked with, either way.
+    /// Per entity: the hash of its source file, the entities it is linked with, either way, and the similar
+    /// entities its page links to for comparison.
     var entities: [String: EntityRecord]
     /// Every file of the output and the hash of its bytes.
     var files: [String: ContentHash]
@@ -18,11 +19,12 @@ struct BuildCache: Sendable {
     struct EntityRecord: Sendable, Equatable {
         var sourceHash: ContentHash
         var neighbours: [String]
+        var similar: [String]
     }
 
     static func location(for output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".satchel-cache")
-            .appendingPathComponent("\(output.lastPathComponent).json")
+            .appendingPathComponent("\(output.lastPathComponent).cache")
     }
 
     /// The cache for `output`, if it is readable, current and describes what the output folder holds.
@@ -44,20 +46,22 @@ struct BuildCache: Sendable {
 
     /// The cache as lines of tab-separated fields (slugs and output paths hold no tabs or line breaks):
     ///
-    ///     satchel-cache 1
+    ///     satchel-cache 2
     ///     build	<id>
     ///     version	<Satchel version>
     ///     global	<hash>
-    ///     entity	<kind/slug>	<hash>	<neighbour kind/slug>…
+    ///     entity	<kind/slug>	<hash>	<neighbours>	<similar>    (each a space-separated list of kind/slug)
     ///     file	<hash>	<path>
     ///
-    /// Plain lines rather than JSON: Foundation's JSON coders took a second to write and read a
-    /// 10,000-page site's cache, longer than the no-change rebuild it serves.
+    /// Slugs hold no spaces (`ContentLoader.isValidSlug`). Plain lines rather than JSON: Foundation's JSON
+    /// coders took a second to write and read a 10,000-page site's cache, longer than the no-change rebuild
+    /// it serves.
     var text: String {
         var lines = [Self.header, "build\t\(buildID)", "version\t\(satchelVersion)", "global\t\(Self.hex(globalHash))"]
         lines.reserveCapacity(lines.count + entities.count + files.count)
         for (key, record) in entities.sorted(by: { $0.key < $1.key }) {
-            lines.append((["entity", key, Self.hex(record.sourceHash)] + record.neighbours).joined(separator: "\t"))
+            lines.append(["entity", key, Self.hex(record.sourceHash), record.neighbours.joined(separator: " "),
+                          record.similar.joined(separator: " ")].joined(separator: "\t"))
         }
         for (path, hash) in files.sorted(by: { $0.key < $1.key }) {
             lines.append("file\t\(Self.hex(hash))\t\(path)")
@@ -85,9 +89,11 @@ extension BuildCache {
             case ("build", 2): buildID = String(fields[1])
             case ("version", 2): version = String(fields[1])
             case ("global", 2): global = Self.hash(fields[1])
-            case ("entity", 3...):
+            case ("entity", 5):
                 guard let hash = Self.hash(fields[2]) else { return nil }
-                entities[String(fields[1])] = EntityRecord(sourceHash: hash, neighbours: fields.dropFirst(3).map(String.init))
+                entities[String(fields[1])] = EntityRecord(
+                    sourceHash: hash, neighbours: fields[3].split(separator: " ").map(String.init),
+                    similar: fields[4].split(separator: " ").map(String.init))
             case ("file", 3):
                 guard let hash = Self.hash(fields[1]) else { return nil }
                 files[String(fields[2])] = hash
@@ -98,7 +104,7 @@ extension BuildCache {
         self.init(buildID: buildID, satchelVersion: version, globalHash: global, entities: entities, files: files)
     }
 
-    private static let header = "satchel-cache 1"
+    private static let header = "satchel-cache 2"
 
     private static func hex(_ hash: ContentHash) -> String {
         String(hash.value, radix: 16)

@@ -8,7 +8,8 @@ struct BuildInputs {
     /// Each entity's source file.
     let sourceHashes: [String: ContentHash]
 
-    init(content: LoadedContent, theme: URL, buildDate: String) {
+    /// `themeFolders`: the theme's folder and those of the themes it extends, whose files it uses too.
+    init(content: LoadedContent, themeFolders: [URL], buildDate: String) {
         var global = ContentHash()
         global.combine(SatchelVersion.string)
         global.combine(buildDate)
@@ -19,7 +20,9 @@ struct BuildInputs {
             global.combine(page.text)
         }
         let fileManager = FileManager.default
-        if let enumerator = fileManager.enumerator(atPath: theme.path) {
+        for theme in themeFolders {
+            global.combine(theme.lastPathComponent)
+            guard let enumerator = fileManager.enumerator(atPath: theme.path) else { continue }
             var paths: [String] = []
             while let path = enumerator.nextObject() as? String { paths.append(path) }
             for path in paths.sorted() {
@@ -41,30 +44,43 @@ struct BuildInputs {
 
     /// The entities whose pages may differ from the previous build: the edited ones and every entity linked
     /// with them before or after the edit. Nil when a change reaches every page (global inputs, or pages added
-    /// or removed, which changes the counts in the navigation).
-    func affectedEntities(since cache: BuildCache, graph: ContentGraph) -> Set<EntityID>? {
+    /// or removed, which changes the counts in the navigation). A page's "Compare with…" links depend on the
+    /// values of other pages of its kind, so a page whose similar pages changed, or that lists an edited page
+    /// (whose title it shows), is affected too.
+    func affectedEntities(since cache: BuildCache, graph: ContentGraph, similarity: Similarity) -> Set<EntityID>? {
         guard cache.globalHash == globalHash, cache.entities.count == sourceHashes.count,
               sourceHashes.keys.allSatisfy({ cache.entities[$0] != nil })
         else { return nil }
         var affected: Set<EntityID> = []
+        var edited: Set<EntityID> = []
         for (key, hash) in sourceHashes where cache.entities[key]?.sourceHash != hash {
             guard let id = EntityID(key) else { return nil }
             affected.insert(id)
+            edited.insert(id)
             for neighbour in cache.entities[key]?.neighbours ?? [] {
                 if let other = EntityID(neighbour) { affected.insert(other) }
             }
             for other in graph.neighbours(of: id) { affected.insert(other) }
         }
-        if !affected.isEmpty { affected.formUnion(graph.entitiesWithCompareBlocks) }
+        if !affected.isEmpty {
+            affected.formUnion(graph.entitiesWithCompareBlocks)
+            for entity in graph.entities {
+                let similar = similarity[entity.id]
+                if similar.map(\.description) != cache.entities[entity.id.description]?.similar || similar.contains(where: edited.contains) {
+                    affected.insert(entity.id)
+                }
+            }
+        }
         return affected
     }
 
-    func records(graph: ContentGraph) -> [String: BuildCache.EntityRecord] {
+    func records(graph: ContentGraph, similarity: Similarity) -> [String: BuildCache.EntityRecord] {
         var records: [String: BuildCache.EntityRecord] = [:]
         for entity in graph.entities {
             let key = entity.id.description
             guard let hash = sourceHashes[key] else { continue }
-            records[key] = BuildCache.EntityRecord(sourceHash: hash, neighbours: graph.neighbours(of: entity.id).map(\.description).sorted())
+            records[key] = BuildCache.EntityRecord(sourceHash: hash, neighbours: graph.neighbours(of: entity.id).map(\.description).sorted(),
+                similar: similarity[entity.id].map(\.description))
         }
         return records
     }

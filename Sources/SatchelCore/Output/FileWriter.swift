@@ -42,23 +42,33 @@ struct FileWriter: Sendable {
         rmdir(URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 
-    /// Copies a folder's files as they are, returning each copied file's path and hash.
-    func copyTree(from source: URL, to relativePath: String) throws -> [(String, ContentHash)] {
+    /// Copies the files of several folders as they are into one, in order, so that a later folder's file
+    /// replaces an earlier one's of the same path (a theme's assets over those of the theme it extends);
+    /// returns each copied file's path and hash.
+    func copyTrees(from sources: [URL], to relativePath: String) throws -> [(String, ContentHash)] {
         let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: source.path) else { return [] }
-        let destination = root.appendingPathComponent(relativePath)
-        try fileManager.copyItem(at: source, to: destination)
-        var copied: [(String, ContentHash)] = []
-        let enumerator = fileManager.enumerator(atPath: destination.path)
-        while let path = enumerator?.nextObject() as? String {
-            if let data = fileManager.contents(atPath: destination.appendingPathComponent(path).path),
-               enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeDirectory {
+        var hashes: [String: ContentHash] = [:]
+        for source in sources where fileManager.fileExists(atPath: source.path) {
+            let enumerator = fileManager.enumerator(atPath: source.path)
+            while let path = enumerator?.nextObject() as? String {
+                guard enumerator?.fileAttributes?[.type] as? FileAttributeType != .typeDirectory,
+                      let data = fileManager.contents(atPath: source.appendingPathComponent(path).path)
+                else { continue }
+                let destination = "\(relativePath)/\(path)"
+                try write(destination, data)
                 var hash = ContentHash()
                 hash.combine(data)
-                copied.append(("\(relativePath)/\(path)", hash))
+                hashes[destination] = hash
             }
         }
-        return copied
+        return hashes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    private func write(_ relativePath: String, _ data: Data) throws {
+        let url = root.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if replacesLinks { unlink(url.path) }
+        try data.write(to: url)
     }
 }
 

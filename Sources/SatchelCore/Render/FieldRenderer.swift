@@ -24,10 +24,11 @@ struct FieldRenderer {
             guard let kind = type.referencedKind else { return HTML.escape(slug) }
             let id = EntityID(kind: kind, slug: slug)
             let title = graph.entity(id)?.title ?? slug
-            return "<a href=\"\(SitePaths.root(depth: depth))\(SitePaths.entity(id))\">\(HTML.escape(title))</a>"
+            return "<a class=\"chip\" href=\"\(SitePaths.root(depth: depth))\(SitePaths.entity(id))\">\(HTML.escape(title))</a>"
         case .list(let items):
             let element = type.elementType
-            return "<ul class=\"values\">" + items.map { "<li>\(html($0, type: element, depth: depth))</li>" }.joined() + "</ul>"
+            let list = if case .ref = element { "values refs" } else { "values" }
+            return "<ul class=\"\(list)\">" + items.map { "<li>\(html($0, type: element, depth: depth))</li>" }.joined() + "</ul>"
         }
     }
 

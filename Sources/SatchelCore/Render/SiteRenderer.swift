@@ -8,6 +8,15 @@ struct SiteRenderer: Sendable {
     let theme: Theme
     let introductions: [String: MarkdownDocument]
     let buildDate: String
+    /// Similar pages of each page's kind, computed once for the whole build.
+    let similarity: Similarity
+    /// How many pages the home page lists as recently updated, and how many of a kind it highlights.
+    static let recentLimit = 8
+    static let highlightLimit = 3
+    /// Pages of this kind are listed on the home page as guides.
+    static let guidesKind = "guides"
+    /// A field with this key is shown in its own section of an entity page rather than in the fact sheet.
+    static let sourcesField = "sources"
 
     private func fields(of kind: String) -> FieldRenderer {
         FieldRenderer(graph: graph, allowsRawHTML: config.allowsRawHTML, kind: kind)
@@ -32,7 +41,9 @@ struct SiteRenderer: Sendable {
                 group.addTask {
                     for entity in batch {
                         let path = SitePaths.entity(entity.id)
-                        try write(path, page(entityView(entity), title: entity.title, path: path, template: "entity", navigation: navigation))
+                        try write(path, page(
+                            entityView(entity), title: entity.title, path: path, template: theme.template("entity", kind: entity.id.kind),
+                            navigation: navigation))
                     }
                     return batch.count
                 }
@@ -47,7 +58,7 @@ struct SiteRenderer: Sendable {
         try write(SitePaths.notFound, page(NotFoundView(kinds: kindSummaries(depth: 0, current: nil)), title: "Page not found", path: SitePaths.notFound, template: "404", navigation: navigation))
         for schema in graph.schemas {
             let path = SitePaths.kind(schema.name)
-            try write(path, page(kindView(schema), title: schema.plural, path: path, template: "kind", navigation: navigation))
+            try write(path, page(kindView(schema), title: schema.plural, path: path, template: theme.template("kind", kind: schema.name), navigation: navigation))
         }
         return 2 + graph.schemas.count
     }
@@ -66,12 +77,32 @@ struct SiteRenderer: Sendable {
             KindSummaryView(
                 name: schema.name, singular: schema.singular, plural: schema.plural, description: schema.description,
                 url: SitePaths.root(depth: depth) + SitePaths.kind(schema.name), count: graph.count(of: schema.name),
-                isCurrent: schema.name == current)
+                isCurrent: schema.name == current, compareURL: SitePaths.root(depth: depth) + ComparePaths.table(schema.name))
         }
     }
 
     private var homeView: HomeView {
-        HomeView(kinds: kindSummaries(depth: 0, current: nil), total: graph.entities.count)
+        func link(_ entity: Entity) -> LinkView {
+            LinkView(
+                title: entity.title, url: SitePaths.entity(entity.id), kind: graph.schema(entity.id.kind)?.singular,
+                summary: entity.summary, updated: entity.updated)
+        }
+        var kinds = kindSummaries(depth: 0, current: nil)
+        for index in kinds.indices {
+            // The most referenced pages first: those the rest of the catalog leans on.
+            // Entities of a kind are in title order already; a stable sort keeps it among equals.
+            let ranked = graph.entities(of: kinds[index].name)
+                .enumerated().map { (entity: $1, order: $0, references: graph.incoming[$1.id]?.count ?? 0) }
+                .sorted { ($1.references, $0.order) < ($0.references, $1.order) }
+            kinds[index].highlights = ranked.prefix(Self.highlightLimit).map { link($0.entity) }
+        }
+        // Ties by title as everywhere else: without case (the graph's order), then by kind.
+        let recent = graph.entities.lazy.filter { $0.updated != nil }
+            .map { (entity: $0, key: ($0.updated!, $0.title.lowercased(), $0.id)) }
+            .sorted { ($1.key.0, $0.key.1, $0.key.2) < ($0.key.0, $1.key.1, $1.key.2) }
+        let guides = graph.schema(Self.guidesKind) == nil ? [] : graph.entities(of: Self.guidesKind).map(link)
+        return HomeView(
+            kinds: kinds, total: graph.entities.count, recent: recent.prefix(Self.recentLimit).map { link($0.entity) }, guides: guides)
     }
 
     private func kindView(_ schema: KindSchema) -> KindPageView {
@@ -98,15 +129,24 @@ struct SiteRenderer: Sendable {
         renderCompareBlocks(in: entity.body, page: SitePaths.entity(entity.id))
         let kind = KindSummaryView(
             name: schema.name, singular: schema.singular, plural: schema.plural, description: schema.description,
-            url: SitePaths.root(depth: depth) + SitePaths.kind(schema.name), count: graph.count(of: schema.name), isCurrent: true)
+            url: SitePaths.root(depth: depth) + SitePaths.kind(schema.name), count: graph.count(of: schema.name), isCurrent: true,
+            compareURL: SitePaths.root(depth: depth) + ComparePaths.table(schema.name))
+        let similar = similarity[entity.id].compactMap { other -> SimilarView? in
+            guard let page = graph.entity(other) else { return nil }
+            return SimilarView(
+                link: LinkView(title: page.title, url: SitePaths.root(depth: depth) + SitePaths.entity(other), summary: page.summary),
+                compareURL: SitePaths.root(depth: depth) + ComparePaths.sideBySide + "?kind=\(schema.name)&ids=\(entity.id.slug),\(other.slug)")
+        }
+        let allFacts = facts(of: entity, keys: schema.fields.map(\.key), schema: schema, depth: depth)
         return EntityPageView(
             title: entity.title, slug: entity.id.slug, summary: entity.summary, kind: kind,
-            facts: facts(of: entity, keys: schema.fields.map(\.key), schema: schema, depth: depth),
+            facts: allFacts.filter { $0.key != Self.sourcesField },
             body: entity.body.renderHTML(),
             toc: entity.body.headings.filter { $0.level <= 3 }.map { HeadingView(text: $0.text, id: $0.id, level: $0.level) },
             outgoing: groups(graph.outgoing[entity.id] ?? [], from: entity.id, outgoing: true, depth: depth),
             incoming: groups(graph.incoming[entity.id] ?? [], from: entity.id, outgoing: false, depth: depth),
-            sourcePath: entity.sourcePath)
+            sourcePath: entity.sourcePath, updated: entity.updated, similar: similar,
+            sources: allFacts.first { $0.key == Self.sourcesField }?.html)
     }
 
     private func facts(of entity: Entity, keys: [String], schema: KindSchema, depth: Int) -> [FactView] {

@@ -9,8 +9,15 @@ extension LinkView: TemplateContext {
         case "url": .string(url)
         case "kind": TemplateValue(kind)
         case "summary": TemplateValue(summary)
+        case "updated": TemplateValue(updated)
         default: .missing
         }
+    }
+}
+
+extension SimilarView: TemplateContext {
+    public func value(for key: String) -> TemplateValue {
+        key == "compare_url" ? .string(compareURL) : link.value(for: key)
     }
 }
 
@@ -70,6 +77,10 @@ extension HomeView: TemplateContext {
         case "kinds": .list(kinds)
         case "kind_count": .int(kinds.count)
         case "total": .int(total)
+        case "recent": .list(recent)
+        case "has_recent": .bool(!recent.isEmpty)
+        case "guides": .list(guides)
+        case "has_guides": .bool(!guides.isEmpty)
         case "is_home": .bool(true)
         default: .missing
         }
@@ -87,6 +98,9 @@ extension KindSummaryView: TemplateContext {
         case "count": .int(count)
         case "current": .bool(isCurrent)
         case "comparable": .bool(count >= 2)
+        case "compare_url": .string(compareURL)
+        case "highlights": .list(highlights)
+        case "has_highlights": .bool(!highlights.isEmpty)
         default: .missing
         }
     }
@@ -134,6 +148,12 @@ extension EntityPageView: TemplateContext {
         case "has_outgoing": return .bool(!outgoing.isEmpty)
         case "has_incoming": return .bool(!incoming.isEmpty)
         case "source_path": return .string(sourcePath)
+        case "updated": return TemplateValue(updated)
+        case "similar": return .list(similar)
+        case "has_similar": return .bool(!similar.isEmpty)
+        case "sources": return TemplateValue(sources)
+        case "has_sources": return .bool(sources != nil)
+        case "has_relations": return .bool(!outgoing.isEmpty || !incoming.isEmpty)
         case "is_entity": return .bool(true)
         default: return .missing
         }

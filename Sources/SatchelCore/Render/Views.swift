@@ -1,12 +1,20 @@
 // Typed view data handed to the theme's templates; each type's template names are in
 // Views+TemplateContext.swift. Names are the template variables documented in README ("Theme").
 
-/// A link to a page: `{{title}}`, `{{url}}`, optional `{{kind}}` and `{{summary}}`.
+/// A link to a page: `{{title}}`, `{{url}}`, optional `{{kind}}`, `{{summary}}` and `{{updated}}`.
 public struct LinkView: Sendable {
     public var title: String
     public var url: String
     public var kind: String?
     public var summary: String?
+    public var updated: String? = nil
+}
+
+/// A page similar to the one shown, to compare with: `{{title}}`, `{{url}}` (its page), `{{compare_url}}`
+/// (both side by side), `{{summary}}`.
+public struct SimilarView: Sendable {
+    public var link: LinkView
+    public var compareURL: String
 }
 
 /// One typed fact: `{{label}}` and `{{{html}}}` (already escaped), `{{key}}`.
@@ -42,11 +50,14 @@ public struct PageView: Sendable {
     public var page: any TemplateContext & Sendable
 }
 
-/// The home page: `{{#kinds}}` cards with `{{plural}}`, `{{url}}`, `{{count}}`, `{{description}}`;
-/// `{{total}}` pages in `{{kind_count}}` kinds.
+/// The home page: `{{#kinds}}` cards with `{{plural}}`, `{{url}}`, `{{count}}`, `{{description}}`,
+/// `{{compare_url}}` and `{{#highlights}}`; `{{total}}` pages in `{{kind_count}}` kinds; `{{#recent}}` (the
+/// pages with the newest `updated` dates) and `{{#guides}}` (the pages of a kind named `guides`, if any).
 public struct HomeView: Sendable {
     public var kinds: [KindSummaryView]
     public var total: Int
+    public var recent: [LinkView]
+    public var guides: [LinkView]
 }
 
 /// A kind in navigation and on the home page; `comparable` when it has two or more pages to compare.
@@ -58,6 +69,10 @@ public struct KindSummaryView: Sendable {
     public var url: String
     public var count: Int
     public var isCurrent: Bool
+    /// The kind's comparison table.
+    public var compareURL: String
+    /// A few of the kind's pages, the most referenced first; filled on the home page only.
+    public var highlights: [LinkView] = []
 }
 
 /// A kind's listing page: `{{plural}}`, `{{{introduction}}}`, `{{#entities}}` with `{{title}}`, `{{slug}}`, `{{url}}`,
@@ -76,8 +91,9 @@ public struct EntityCardView: Sendable {
 }
 
 /// An entity's page: `{{title}}`, `{{slug}}`, `{{summary}}`, `{{#kind}}` (its kind summary), `{{#facts}}`,
-/// `{{{body}}}`, `{{#toc}}`, `{{#outgoing}}` and `{{#incoming}}` link groups, `{{source_path}}`, and
-/// `has_facts`, `has_toc`, `has_outgoing`, `has_incoming` for wrapping sections.
+/// `{{{body}}}`, `{{#toc}}`, `{{#outgoing}}` and `{{#incoming}}` link groups, `{{source_path}}`, `{{updated}}`,
+/// `{{#similar}}` pages to compare with, `{{{sources}}}` (the `sources` field), and `has_facts`, `has_toc`, `has_outgoing`, `has_incoming`,
+/// `has_relations`, `has_similar`, `has_sources` for wrapping sections.
 public struct EntityPageView: Sendable {
     public var title: String
     public var slug: String
@@ -89,6 +105,10 @@ public struct EntityPageView: Sendable {
     public var outgoing: [LinkGroupView]
     public var incoming: [LinkGroupView]
     public var sourcePath: String
+    public var updated: String?
+    public var similar: [SimilarView]
+    /// The `sources` field's HTML, taken out of `facts` to be shown on its own.
+    public var sources: String?
 
     /// Short pages read better without a table of contents.
     private var hasTOC: Bool { toc.count >= 3 }

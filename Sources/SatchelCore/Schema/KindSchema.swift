@@ -5,14 +5,14 @@ public struct KindSchema: Sendable, Hashable {
     public var singular: String
     public var plural: String
     public var description: String
-    /// Declared fields, in display order. `title` and `summary` are built in and not listed.
+    /// Declared fields, in display order. `title`, `summary` and `updated` are built in and not listed.
     public var fields: [FieldSpec]
     /// Keys of the fields shown as columns of the kind's comparison table.
     public var compareKeys: [String]
     public var location: SourceLocation
 
     /// Keys every page has without declaring them.
-    public static let builtInKeys: Set<String> = ["title", "summary"]
+    public static let builtInKeys: Set<String> = ["title", "summary", "updated"]
 
     public func field(_ key: String) -> FieldSpec? {
         fields.first { $0.key == key }

@@ -41,6 +41,12 @@ public struct TemplateLibrary: Sendable {
     /// name is its path relative to `directory` without the extension (`entity`, `partials/card`). Errors name
     /// files as `displayPath/relative path` and are all reported at once.
     public init(directory: URL, displayPath: String) throws(TemplateLibraryError) {
+        self.init(templates: try Self.compile(directory: directory, displayPath: displayPath))
+    }
+
+    /// Compiles every `*.mustache` file under `directory` without linking them, so that templates of several
+    /// folders (a theme and the themes it extends) can be merged before they are linked.
+    public static func compile(directory: URL, displayPath: String) throws(TemplateLibraryError) -> [String: CompiledTemplate] {
         var compiled: [String: CompiledTemplate] = [:]
         var errors: [TemplateError] = []
         let suffix = ".mustache"
@@ -65,7 +71,7 @@ public struct TemplateLibrary: Sendable {
             }
         }
         if !errors.isEmpty { throw TemplateLibraryError(errors) }
-        self.init(templates: compiled)
+        return compiled
     }
 
     /// The templates' names, sorted.

@@ -20,6 +20,8 @@ public struct Entity: Sendable {
     public var id: EntityID
     public var title: String
     public var summary: String?
+    /// The built-in `updated` field: the day the page last changed, `YYYY-MM-DD`.
+    public var updated: String?
     /// Field values by key; only fields present in the front matter.
     public var values: [String: FieldValue]
     /// Where each field's value was written, for diagnostics found after validation.

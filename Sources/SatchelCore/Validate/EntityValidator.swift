@@ -13,6 +13,7 @@ struct EntityValidator {
     struct Output {
         var title: String?
         var summary: String?
+        var updated: String?
         var values: [String: FieldValue] = [:]
         var valueLocations: [String: SourceLocation] = [:]
         var diagnostics: [Diagnostic] = []
@@ -49,11 +50,16 @@ struct EntityValidator {
                 }
             case "summary":
                 output.summary = scalarText(valueNode, key: key, into: &output.diagnostics)
+            case "updated":
+                // Optional: when the page last changed, kept in the file because file times do not survive a clone.
+                if !isNull(valueNode), let value = self.value(valueNode, type: .date, key: key, into: &output.diagnostics) {
+                    output.updated = value.plainText
+                }
             default:
                 guard let field = schema.field(key) else {
                     output.diagnostics.append(.error(
                         at: source.location(of: keyNode), "unknown field '\(key)' for kind '\(schema.name)'",
-                        suggestion: Suggestion.closest(to: key, in: schema.fields.map(\.key) + ["title", "summary"])))
+                        suggestion: Suggestion.closest(to: key, in: schema.fields.map(\.key) + KindSchema.builtInKeys.sorted())))
                     continue
                 }
                 if field.isRequired, valueNode.scalar?.string == Self.placeholder {

@@ -31,7 +31,8 @@ enum PageParser {
         // its title error is among the diagnostics, so it is never rendered.
         let entity = Entity(
             id: EntityID(kind: page.kind, slug: page.slug), title: output.title ?? page.slug, summary: output.summary,
-            values: output.values, valueLocations: output.valueLocations, body: body, sourcePath: page.path)
+            updated: output.updated, values: output.values, valueLocations: output.valueLocations, body: body,
+            sourcePath: page.path)
         return Outcome(entity: entity, diagnostics: output.diagnostics)
     }
 
