@@ -1,7 +1,9 @@
 """Shared fixtures for browser tests: a headless Chromium (Debian's chromium + chromium-driver) driven by
 selenium, and the bundled site built into a temporary folder and opened over file://."""
+import contextlib
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +14,29 @@ from selenium.webdriver.chrome.service import Service
 
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 SATCHEL = REPOSITORY / ".build" / "release" / "satchel"
+
+
+@contextlib.contextmanager
+def serving_bundled_copy(prefix):
+    """Runs `satchel serve --port 0` (default host) over a temporary copy of the bundled content and themes;
+    yields (process, port, project folder) once it listens, and stops it and removes the copy afterwards."""
+    folder = pathlib.Path(tempfile.mkdtemp(prefix=prefix))
+    for name in ("content", "themes"):
+        shutil.copytree(REPOSITORY / name, folder / name)
+    binary = os.environ.get("SATCHEL", str(SATCHEL))
+    process = subprocess.Popen([binary, "serve", "--port", "0"], cwd=folder, stdout=subprocess.PIPE, text=True)
+    try:
+        for line in process.stdout:
+            match = re.search(r"at http://127\.0\.0\.1:(\d+)/", line)
+            if match:
+                break
+        else:
+            pytest.fail("satchel serve stopped before it listened")
+        yield process, int(match.group(1)), folder
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

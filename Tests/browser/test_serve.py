@@ -1,39 +1,18 @@
 """`satchel serve` in a real browser: an edit reloads the open page; a content error keeps the page and shows
 the errors over it (as text, never as HTML); fixing the error clears them and reloads."""
-import os
-import pathlib
-import re
-import shutil
-import subprocess
-import tempfile
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPOSITORY, SATCHEL, console_errors
+from conftest import console_errors, serving_bundled_copy
 
 
 @pytest.fixture
 def served():
     """Serves a copy of the bundled content on a free port; yields (base URL, project folder)."""
-    folder = pathlib.Path(tempfile.mkdtemp(prefix="satchel-serve-"))
-    for name in ("content", "themes"):
-        shutil.copytree(REPOSITORY / name, folder / name)
-    binary = os.environ.get("SATCHEL", str(SATCHEL))
-    server = subprocess.Popen([binary, "serve", "--port", "0"], cwd=folder, stdout=subprocess.PIPE, text=True)
-    try:
-        for line in server.stdout:
-            match = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
-            if match:
-                break
-        else:
-            pytest.fail("satchel serve stopped before it listened")
-        yield match.group(1), folder
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        shutil.rmtree(folder, ignore_errors=True)
+    with serving_bundled_copy("satchel-serve-") as (_, port, folder):
+        yield f"http://127.0.0.1:{port}/", folder
 
 
 def test_edit_error_and_fix_in_an_open_page(driver, served):

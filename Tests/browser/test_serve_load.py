@@ -4,17 +4,14 @@ unexpected status, and afterwards is still alive, serves the same bytes, rebuild
 grown without bound. The numbers wrk measured are printed (pytest -s shows them)."""
 import http.client
 import json
-import os
 import pathlib
 import re
-import shutil
 import subprocess
-import tempfile
 import time
 
 import pytest
 
-from conftest import REPOSITORY, SATCHEL
+from conftest import serving_bundled_copy
 
 LOAD_SCRIPT = pathlib.Path(__file__).resolve().parent / "serve_load.lua"
 REQUESTS = 20_000
@@ -34,24 +31,9 @@ RELOAD_TAG = re.compile(rb'<script src="/__satchel/[^"]*" data-generation="[^"]*
 
 @pytest.fixture
 def server():
-    """`satchel serve --port 0` (default host) over a copy of the bundled content; yields (port, pid, folder)."""
-    folder = pathlib.Path(tempfile.mkdtemp(prefix="satchel-load-"))
-    for name in ("content", "themes"):
-        shutil.copytree(REPOSITORY / name, folder / name)
-    binary = os.environ.get("SATCHEL", str(SATCHEL))
-    process = subprocess.Popen([binary, "serve", "--port", "0"], cwd=folder, stdout=subprocess.PIPE, text=True)
-    try:
-        for line in process.stdout:
-            match = re.search(r"at http://127\.0\.0\.1:(\d+)/", line)
-            if match:
-                break
-        else:
-            pytest.fail("satchel serve stopped before it listened")
-        yield int(match.group(1)), process, folder
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(folder, ignore_errors=True)
+    """`satchel serve --port 0` (default host) over a copy of the bundled content; yields (port, process, folder)."""
+    with serving_bundled_copy("satchel-load-") as (process, port, folder):
+        yield port, process, folder
 
 
 def fetch(port, path):
