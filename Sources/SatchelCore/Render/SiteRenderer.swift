@@ -29,6 +29,7 @@ struct SiteRenderer: Sendable {
         }
         count += try await renderSearch(write: write, navigation: navigation)
         count += try await renderComparisons(write: write, navigation: navigation)
+        count += try renderMap(write: write, navigation: navigation)
         let entities = only.map { only in graph.entities.filter { only.contains($0.id) } } ?? graph.entities
         let batchSize = max(64, entities.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -37,7 +38,9 @@ struct SiteRenderer: Sendable {
                 group.addTask {
                     for entity in batch {
                         let path = SitePaths.entity(entity.id)
-                        try write(path, page(entityView(entity), title: entity.title, path: path, template: "entity", navigation: navigation))
+                        let view = EntityPicturesView(
+                            page: entityView(entity), relationMap: RelationMap(entity: entity, graph: graph, depth: SitePaths.depth(of: path)))
+                        try write(path, page(view, title: entity.title, path: path, template: "entity", navigation: navigation))
                     }
                 }
             }

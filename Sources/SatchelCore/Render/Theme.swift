@@ -3,7 +3,7 @@ import Foundation
 /// A theme folder: Mustache templates (with partials) read at run time, and assets copied as they are.
 public struct Theme: Sendable {
     /// Templates every theme must provide.
-    public static let requiredTemplates = ["home", "kind", "entity", "404", "navigation", "search", "compare", "compare-table", "side-by-side"]
+    public static let requiredTemplates = ["home", "kind", "entity", "404", "navigation", "search", "compare", "compare-table", "side-by-side", "map"]
 
     public let name: String
     public let directory: URL
