@@ -33,7 +33,7 @@ import Testing
 
     /// The `href`s inside the first `<svg class="…name…">` element of `html`.
     private func svgLinks(_ html: String, className: String) throws -> [String] {
-        let start = try #require(html.range(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"picture \(className)"))
+        let start = try #require(html.range(of: "<svg class=\"picture \(className)"))
         let end = try #require(html.range(of: "</svg>", range: start.upperBound..<html.endIndex))
         let svg = html[start.lowerBound..<end.upperBound]
         return svg.matches(of: /href="([^"]*)"/).map { String($0.1) }

@@ -26,12 +26,18 @@ def phone(driver):
     driver.set_window_size(size["width"], size["height"])
 
 
+def full_title(driver, node):
+    """A node's full title: its tooltip when its label is shortened, else its label."""
+    return driver.execute_script(
+        "return (arguments[0].querySelector('title') || arguments[0].querySelector('text')).textContent", node)
+
+
 def test_map_page_nodes_navigate_to_their_pages(open_page):
     driver = open_page("map/index.html")
     nodes = driver.find_elements(By.CSS_SELECTOR, "svg.catalog-map a.node")
     assert len(nodes) == len(driver.find_elements(By.CSS_SELECTOR, ".map-entities > li"))
     assert len(nodes) > 100
-    title = nodes[0].find_element(By.TAG_NAME, "title").get_attribute("textContent")
+    title = full_title(driver, nodes[0])
     nodes[0].click()
     assert driver.current_url.endswith(".html") and "/map/" not in driver.current_url
     assert driver.find_element(By.TAG_NAME, "h1").text == title
@@ -47,7 +53,7 @@ def test_relation_map_nodes_navigate_to_neighbours(open_page):
     drawn = {driver.execute_script("return new URL(arguments[0].getAttribute('href'), location.href).href", node) for node in nodes}
     assert drawn <= listed, "the map links to pages the lists do not"
     target = nodes[-1]
-    title = target.find_element(By.TAG_NAME, "title").get_attribute("textContent")
+    title = full_title(driver, target)
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", target)
     target.click()
     assert driver.find_element(By.TAG_NAME, "h1").text == title

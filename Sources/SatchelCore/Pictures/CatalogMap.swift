@@ -151,12 +151,12 @@ struct CatalogMap: Sendable, Equatable {
             }
         }
         for column in columns {
-            svg.link(href: column.href, title: column.title, className: "column-header") { svg in
+            svg.link(href: column.href, title: column.header == column.title ? nil : column.title, className: "column-header") { svg in
                 svg.text(column.header, x: .units(column.x), y: column.y + 20, className: "header-label")
             }
         }
         for node in nodes {
-            svg.link(href: node.href, title: node.title, className: "node") { svg in
+            svg.link(href: node.href, title: node.label == node.title ? nil : node.title, className: "node") { svg in
                 svg.rect(x: .units(node.x), y: node.y, width: .units(Self.columnWidth), height: Self.nodeHeight, radius: 4, className: "box")
                 svg.text(node.label, x: .units(node.x + 6), y: node.y + 14.5, className: "label")
             }

@@ -140,14 +140,17 @@ struct RelationMap: Sendable, Equatable {
         var svg = SVGWriter(width: Self.width, height: height, className: "picture relation-map")
         let top = min(groups.first?.headerY ?? centerY, centerY)
         let bottom = max(groups.last.map { $0.moreY ?? $0.nodes.last?.y ?? $0.headerY } ?? centerY, centerY)
-        svg.line(x1: .units(Self.spineX), y1: top + Self.headerHeight / 2, x2: .units(Self.spineX), y2: bottom + Self.nodeHeight / 2, className: "spine")
+        // The spine and every box's tie to it as one path: the map is drawn on every entity page.
+        var edges = "M\(SVGWriter.number(Self.spineX)) \(SVGWriter.number(top + Self.headerHeight / 2))V\(SVGWriter.number(bottom + Self.nodeHeight / 2))"
+        for node in groups.lazy.flatMap(\.nodes) {
+            let inner = node.x < Self.spineX ? node.x + Self.nodeWidth : node.x
+            edges += "M\(SVGWriter.number(inner)) \(SVGWriter.number(node.y + Self.nodeHeight / 2))H\(SVGWriter.number(Self.spineX))"
+        }
+        svg.path(edges, className: "edge")
         for group in groups {
             svg.group(className: "group kind-\(group.kind)") { svg in
                 for node in group.nodes {
-                    let middle = node.y + Self.nodeHeight / 2
-                    let inner = node.x < Self.spineX ? node.x + Self.nodeWidth : node.x
-                    svg.line(x1: .units(inner), y1: middle, x2: .units(Self.spineX), y2: middle, className: "edge")
-                    svg.link(href: node.href, title: node.title, className: "node \(node.direction.rawValue)") { svg in
+                    svg.link(href: node.href, title: node.label == node.title ? nil : node.title, className: "node \(node.direction.rawValue)") { svg in
                         svg.rect(x: .units(node.x), y: node.y, width: .units(Self.nodeWidth), height: Self.nodeHeight, radius: 5, className: "box")
                         svg.text(node.label, x: .units(node.x + 7), y: node.y + 17.5, className: "label")
                     }

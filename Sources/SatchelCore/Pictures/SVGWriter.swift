@@ -8,13 +8,13 @@ struct SVGWriter {
     /// it shrink to the column), hidden from assistive technology because the page lists the same links as text.
     init(width: Double, height: Double, className: String) {
         markup.reserveCapacity(4096)
-        markup += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(className)\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" aria-hidden=\"true\">"
+        markup += "<svg class=\"\(className)\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" aria-hidden=\"true\">"
     }
 
     /// Opens a root element whose width follows its container (for charts drawn in percentages of the width).
     init(fluidHeight height: Double, className: String) {
         markup.reserveCapacity(4096)
-        markup += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(className)\" width=\"100%\" height=\"\(Self.number(height))\" aria-hidden=\"true\">"
+        markup += "<svg class=\"\(className)\" width=\"100%\" height=\"\(Self.number(height))\" aria-hidden=\"true\">"
     }
 
     /// The finished picture.
@@ -24,9 +24,10 @@ struct SVGWriter {
     }
 
     /// A link around what `content` writes. It is taken out of the tab order: the page's lists hold the same
-    /// links for keyboard and screen reader users. `title` is the full text of a label that may be shortened.
-    mutating func link(href: String, title: String, className: String? = nil, _ content: (inout SVGWriter) -> Void) {
-        markup += "<a href=\"\(HTML.escape(href))\" tabindex=\"-1\"\(Self.classAttribute(className))><title>\(HTML.escape(title))</title>"
+    /// links for keyboard and screen reader users. `title`, the tooltip, is the full text of a shortened label.
+    mutating func link(href: String, title: String?, className: String? = nil, _ content: (inout SVGWriter) -> Void) {
+        markup += "<a href=\"\(HTML.escape(href))\" tabindex=\"-1\"\(Self.classAttribute(className))>"
+        if let title { markup += "<title>\(HTML.escape(title))</title>" }
         content(&self)
         markup += "</a>"
     }
