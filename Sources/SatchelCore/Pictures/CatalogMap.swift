@@ -57,7 +57,9 @@ struct CatalogMap: Sendable, Equatable {
         let rowsPerKind = kinds.map { isOverview ? 1 : graph.count(of: $0.name) }
         let bandCount = (kinds.count + Self.columnsPerBand - 1) / Self.columnsPerBand
         let columnsUsed = min(kinds.count, Self.columnsPerBand)
+        // Room on the right for the last column's arcs and loops (links within a kind).
         width = 2 * Self.margin + Double(columnsUsed) * Self.columnWidth + Double(max(columnsUsed - 1, 0)) * Self.columnGap
+            + 30
 
         var columns: [Column] = []
         var nodes: [Node] = []
