@@ -36,6 +36,8 @@ AXE_PAGES = {
     "guide": "guides/sourcing-checklist.html",
     "comparison": "materials/compare/index.html",
     "search": "search/index.html?q=nylon",
+    "map": "map/index.html",
+    "matrix": "certifications/compare/index.html",
 }
 READY = {"search": "#search-results a"}
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -85,6 +87,8 @@ def axe_core_script():
 
 
 def blocking_violations(driver):
+    # The map page holds every page and link of the catalog twice (picture and list): give axe time on a busy machine.
+    driver.set_script_timeout(180)
     axe = Axe(driver, axe_core_script())
     axe.inject()
     results = axe.run()
@@ -98,7 +102,7 @@ def axe_report(violations):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("role", ["home", "listing", "entity", "guide", "comparison", "search"])
+@pytest.mark.parametrize("role", ["home", "listing", "entity", "guide", "comparison", "search", "map", "matrix"])
 def test_no_serious_or_critical_accessibility_violations(role, scheme, site, open_page):
     if role == "entity":
         driver = open_page(AXE_PAGES["listing"])
@@ -160,7 +164,7 @@ def assert_no_alert(driver):
 @pytest.mark.parametrize("page", [
     "index.html", "markets/hostile-market.html", "materials/hostile-fibre.html", "manufacturers/hostile-works.html",
     "materials/index.html", "materials/compare/index.html", "compare/index.html?kind=materials&ids=hostile-fibre,nylon",
-    "search/index.html?q=xss", "search/index.html?q=script",
+    "search/index.html?q=xss", "search/index.html?q=script", "map/index.html",
 ])
 def test_hostile_content_never_runs_in_the_browser(page, hostile_site, driver):
     path = page.split("?")[0]

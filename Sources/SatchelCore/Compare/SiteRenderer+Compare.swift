@@ -51,7 +51,9 @@ extension SiteRenderer {
                     options: table.facetOptions(column: index).map { CompareFacetOptionView(value: $0.value, count: $0.count) })
             },
             sideBySideURL: SitePaths.root(depth: depth) + ComparePaths.sideBySide)
-        try write(path, page(view, title: "Compare \(schema.plural)", path: path, template: "compare", navigation: navigation))
+        try write(path, page(
+            withPictures(view, schema: schema, depth: depth), title: "Compare \(schema.plural)", path: path, template: "compare",
+            navigation: navigation))
         try write(ComparePaths.csv(schema.name), table.csv)
 
         // Links in the data are followed from the side-by-side page, not from the script's own path.

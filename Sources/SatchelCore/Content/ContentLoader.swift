@@ -66,7 +66,7 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(.error(at: config.location, "kind '\(kind)' is listed in 'kinds' but \(display(kind))/ does not exist"))
                 continue
             }
-            if !Self.isValidSlug(kind) || Self.reservedSlugs.contains(kind) || kind == "404" {
+            if !Self.isValidSlug(kind) || Self.reservedSlugs.contains(kind) || kind == "404" || kind == SitePaths.mapFolder {
                 diagnostics.append(.error(at: config.location, "invalid kind name '\(kind)': use lowercase letters, digits and '-', and not a reserved name"))
                 continue
             }

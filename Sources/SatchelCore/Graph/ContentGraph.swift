@@ -27,6 +27,11 @@ public struct ContentGraph: Sendable {
         index[id].map { entities[$0] }
     }
 
+    /// The entity's place in `entities` (kind order, then title): a sort key computed once per build.
+    public func position(of id: EntityID) -> Int? {
+        index[id]
+    }
+
     public func schema(_ kind: String) -> KindSchema? {
         schemas.first { $0.name == kind }
     }

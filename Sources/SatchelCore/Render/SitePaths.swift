@@ -8,6 +8,9 @@ public enum SitePaths {
     public static let home = "index.html"
     public static let notFound = "404.html"
     public static let assets = "assets"
+    /// The catalog map page's folder; no kind may be named so.
+    public static let mapFolder = "map"
+    public static let map = "\(mapFolder)/index.html"
 
     public static func kind(_ kind: String) -> String { "\(kind)/index.html" }
     public static func entity(_ id: EntityID) -> String { "\(id.kind)/\(id.slug).html" }

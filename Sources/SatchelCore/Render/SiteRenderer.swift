@@ -36,14 +36,16 @@ struct SiteRenderer: Sendable {
             group.addTask { try await renderSearch(write: write, navigation: navigation) }
             group.addTask { try await renderComparisons(write: write, navigation: navigation) }
             group.addTask { try renderHomeAndListings(write: write, navigation: navigation) }
+            group.addTask { try renderMap(write: write, navigation: navigation) }
             for start in stride(from: 0, to: entities.count, by: batchSize) {
                 let batch = entities[start..<min(start + batchSize, entities.count)]
                 group.addTask {
                     for entity in batch {
                         let path = SitePaths.entity(entity.id)
+                        let view = EntityPicturesView(
+                            page: entityView(entity), relationMap: RelationMap(entity: entity, graph: graph, depth: SitePaths.depth(of: path)))
                         try write(path, page(
-                            entityView(entity), title: entity.title, path: path, template: theme.template("entity", kind: entity.id.kind),
-                            navigation: navigation))
+                            view, title: entity.title, path: path, template: theme.template("entity", kind: entity.id.kind), navigation: navigation))
                     }
                     return batch.count
                 }

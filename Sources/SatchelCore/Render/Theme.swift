@@ -7,7 +7,7 @@ import Yams
 /// assets it changes, and every template or asset it lacks comes from its parent, the parent's parent, and so on.
 public struct Theme: Sendable {
     /// Templates every theme must provide, itself or through the themes it extends.
-    public static let requiredTemplates = ["home", "kind", "entity", "404", "navigation", "search", "compare", "compare-table", "side-by-side"]
+    public static let requiredTemplates = ["home", "kind", "entity", "404", "navigation", "search", "compare", "compare-table", "side-by-side", "map"]
     /// The optional file naming the theme's parent.
     public static let configFile = "theme.yml"
 

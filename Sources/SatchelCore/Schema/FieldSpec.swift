@@ -9,8 +9,12 @@ public struct FieldSpec: Sendable, Hashable {
     public var description: String?
     /// For references: the label under which the referenced entity lists the entities that point to it.
     public var inverseLabel: String?
-    /// Whether the theme should chart this field across the kind.
+    /// Whether the kind's comparison page charts this field across the kind (`chart: true`; integer, number,
+    /// range and enum fields only).
     public var isCharted: Bool
+    /// Whether the kind's comparison page shows this reference field as a cross-reference matrix
+    /// (`matrix: true`; reference fields only).
+    public var isMatrix: Bool = false
     /// Where the field is declared, for diagnostics about the schema.
     public var location: SourceLocation
 

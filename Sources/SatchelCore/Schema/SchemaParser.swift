@@ -6,7 +6,7 @@ import Yams
 enum SchemaParser {
     static let siteKeys = ["title", "description", "language", "kinds", "theme", "raw_html"]
     static let kindKeys = ["singular", "plural", "description", "fields", "compare"]
-    static let fieldKeys = ["type", "of", "label", "required", "description", "unit", "values", "kind", "inverse", "chart"]
+    static let fieldKeys = ["type", "of", "label", "required", "description", "unit", "values", "kind", "inverse", "chart", "matrix"]
 
     static func parseSite(_ text: String, file: String) -> Result<SiteConfig, BuildFailure> {
         let source = YAMLSource(file: file, firstLine: 1)
@@ -111,6 +111,7 @@ enum SchemaParser {
         let description = reader.string("description")
         let inverse = reader.string("inverse")
         let chart = reader.bool("chart") ?? false
+        let matrix = reader.bool("matrix") ?? false
         var type: FieldType?
         if let typeName {
             if typeName == "list" {
@@ -131,10 +132,25 @@ enum SchemaParser {
         if let inverseNode = reader.value("inverse"), type?.referencedKind == nil {
             reader.report(.error(at: source.location(of: inverseNode), "'inverse' is only allowed on reference fields"))
         }
+        if let type {
+            // Pictures draw only what a type can show: charts need a scale, matrices need references.
+            if chart, !FieldChart.isChartable(type), let chartNode = reader.value("chart") {
+                reader.report(.error(
+                    at: source.location(of: chartNode),
+                    "'chart' is only allowed on fields of type integer, number, range or enum; '\(key)' is \(type)",
+                    suggestion: ReferenceMatrix.accepts(type) ? "matrix" : nil))
+            }
+            if matrix, !ReferenceMatrix.accepts(type), let matrixNode = reader.value("matrix") {
+                reader.report(.error(
+                    at: source.location(of: matrixNode),
+                    "'matrix' is only allowed on reference fields (ref or list of ref); '\(key)' is \(type)",
+                    suggestion: FieldChart.isChartable(type) ? "chart" : nil))
+            }
+        }
         guard reader.diagnostics.isEmpty, let type else { return .failure(BuildFailure(reader.diagnostics)) }
         return .success(FieldSpec(
             key: key, label: label, type: type, isRequired: required, description: description,
-            inverseLabel: inverse, isCharted: chart, location: source.location(of: keyNode)))
+            inverseLabel: inverse, isCharted: chart, isMatrix: matrix, location: source.location(of: keyNode)))
     }
 
     private static func elementType(named name: String, node: Node, reader: inout MappingReader) -> FieldType? {

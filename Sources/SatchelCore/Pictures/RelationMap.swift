@@ -1,0 +1,174 @@
+/// The picture on an entity page: the entity on a vertical spine, with its direct neighbours (pages it
+/// links to and pages linking to it) grouped by kind above and below it, two boxes a row on either side of
+/// the spine. The layout is computed in user units for a picture 360 wide, the width of a phone, so labels
+/// stay readable when the picture shrinks to the column; pictures.css lets it grow moderately on wide screens.
+struct RelationMap: Sendable, Equatable {
+    /// How a neighbour is linked with the entity.
+    enum Direction: String, Sendable {
+        /// The entity links to it.
+        case outgoing = "out"
+        /// It links to the entity.
+        case incoming = "in"
+        case both
+    }
+
+    struct Node: Sendable, Equatable {
+        var title: String
+        /// The title as shown, shortened to fit its box.
+        var label: String
+        var href: String
+        var direction: Direction
+        var x: Double
+        var y: Double
+    }
+
+    /// The neighbours of one kind: a header on the spine and up to `perKindLimit` boxes.
+    struct Group: Sendable, Equatable {
+        var kind: String
+        var header: String
+        var headerY: Double
+        var nodes: [Node]
+        /// Neighbours of this kind not drawn, shown as "+N more".
+        var hidden: Int
+        var moreY: Double?
+    }
+
+    static let width = 360.0
+    static let perKindLimit = 12
+    static let nodeWidth = 164.0
+    static let nodeHeight = 26.0
+    static let fontSize = 13.0
+    static let titleFontSize = 15.0
+    private static let margin = 8.0
+    private static let rowGap = 6.0
+    private static let headerHeight = 26.0
+    private static let groupGap = 14.0
+    private static let centerHeight = 38.0
+
+    var title: String
+    var titleLabel: String
+    var centerY: Double
+    var groups: [Group]
+    var height: Double
+
+    /// The map of `entity`, or nil when it has no neighbours. Neighbours keep the graph's order (kinds as
+    /// listed in `_site.yml`, then titles); links are relative to a page `depth` folders deep.
+    init?(entity: Entity, graph: ContentGraph, depth: Int) {
+        var directions: [EntityID: Direction] = [:]
+        for edge in graph.outgoing[entity.id] ?? [] where edge.target != entity.id {
+            directions[edge.target] = .outgoing
+        }
+        for edge in graph.incoming[entity.id] ?? [] where edge.source != entity.id {
+            directions[edge.source] = directions[edge.source] == .outgoing ? .both : directions[edge.source] ?? .incoming
+        }
+        guard !directions.isEmpty else { return nil }
+        var byKind: [String: [(position: Int, id: EntityID)]] = [:]
+        for id in directions.keys {
+            byKind[id.kind, default: []].append((graph.position(of: id) ?? 0, id))
+        }
+        let root = SitePaths.root(depth: depth)
+        var pending: [(schema: KindSchema, ids: [EntityID], total: Int)] = []
+        for schema in graph.schemas {
+            guard let members = byKind[schema.name] else { continue }
+            let shown = members.sorted { $0.position < $1.position }.prefix(Self.perKindLimit).map(\.id)
+            pending.append((schema, shown, members.count))
+        }
+
+        title = entity.title
+        titleLabel = PictureLabel.fit(entity.title, width: Self.width - 4 * Self.margin - 16, fontSize: Self.titleFontSize)
+        // Groups go above the entity until about half the boxes are placed, the rest below it.
+        let totalRows = pending.reduce(0) { $0 + Self.rows(shown: $1.ids.count, total: $1.total) }
+        var rowsAbove = 0
+        var aboveCount = 0
+        for group in pending.dropLast() {
+            let rows = Self.rows(shown: group.ids.count, total: group.total)
+            guard rowsAbove + rows <= totalRows / 2 else { break }
+            rowsAbove += rows
+            aboveCount += 1
+        }
+
+        var y = Self.margin
+        var groups: [Group] = []
+        var center = 0.0
+        for (index, group) in pending.enumerated() {
+            if index == aboveCount {
+                center = y
+                y += Self.centerHeight + Self.groupGap
+            }
+            let header = "\(group.schema.plural) (\(group.total))"
+            var laidOut = Group(
+                kind: group.schema.name,
+                header: PictureLabel.fit(header, width: Self.width - 4 * Self.margin, fontSize: Self.fontSize - 1),
+                headerY: y, nodes: [], hidden: group.total - group.ids.count, moreY: nil)
+            y += Self.headerHeight + Self.rowGap
+            for (position, id) in group.ids.enumerated() {
+                let neighbour = graph.entity(id)
+                let title = neighbour?.title ?? id.slug
+                let column = Double(position % 2)
+                laidOut.nodes.append(Node(
+                    title: title,
+                    label: PictureLabel.fit(title, width: Self.nodeWidth - 14, fontSize: Self.fontSize),
+                    href: root + SitePaths.entity(id), direction: directions[id] ?? .outgoing,
+                    x: Self.margin + column * (Self.width - 2 * Self.margin - Self.nodeWidth),
+                    y: y + Double(position / 2) * (Self.nodeHeight + Self.rowGap)))
+            }
+            let rows = Self.rows(shown: group.ids.count, total: group.total)
+            if laidOut.hidden > 0 {
+                laidOut.moreY = y + Double(rows - 1) * (Self.nodeHeight + Self.rowGap)
+            }
+            y += Double(rows) * (Self.nodeHeight + Self.rowGap) + Self.groupGap
+            groups.append(laidOut)
+        }
+        if aboveCount == pending.count {
+            center = y
+            y += Self.centerHeight + Self.groupGap
+        }
+        centerY = center
+        self.groups = groups
+        height = y - Self.groupGap + Self.margin
+    }
+
+    /// Rows of two boxes, plus a row for "+N more" when some are not drawn.
+    private static func rows(shown: Int, total: Int) -> Int {
+        (shown + 1) / 2 + (total > shown ? 1 : 0)
+    }
+
+    private static var spineX: Double { width / 2 }
+
+    /// The picture as inline SVG.
+    var svg: String {
+        var svg = SVGWriter(width: Self.width, height: height, className: "picture relation-map")
+        let top = min(groups.first?.headerY ?? centerY, centerY)
+        let bottom = max(groups.last.map { $0.moreY ?? $0.nodes.last?.y ?? $0.headerY } ?? centerY, centerY)
+        // The spine and every box's tie to it as one path: the map is drawn on every entity page.
+        var edges = "M\(SVGWriter.number(Self.spineX)) \(SVGWriter.number(top + Self.headerHeight / 2))V\(SVGWriter.number(bottom + Self.nodeHeight / 2))"
+        for node in groups.lazy.flatMap(\.nodes) {
+            let inner = node.x < Self.spineX ? node.x + Self.nodeWidth : node.x
+            edges += "M\(SVGWriter.number(inner)) \(SVGWriter.number(node.y + Self.nodeHeight / 2))H\(SVGWriter.number(Self.spineX))"
+        }
+        svg.path(edges, className: "edge")
+        for group in groups {
+            svg.group(className: "group kind-\(group.kind)") { svg in
+                for node in group.nodes {
+                    svg.link(href: node.href, title: node.label == node.title ? nil : node.title, className: "node \(node.direction.rawValue)") { svg in
+                        svg.rect(x: .units(node.x), y: node.y, width: .units(Self.nodeWidth), height: Self.nodeHeight, radius: 5, className: "box")
+                        svg.text(node.label, x: .units(node.x + 7), y: node.y + 17.5, className: "label")
+                    }
+                }
+                let headerWidth = min(Self.width - 2 * Self.margin, PictureLabel.estimatedEms(group.header) * (Self.fontSize - 1) + 20)
+                svg.rect(x: .units(Self.spineX - headerWidth / 2), y: group.headerY, width: .units(headerWidth), height: Self.headerHeight, radius: 13, className: "header")
+                svg.text(group.header, x: .units(Self.spineX), y: group.headerY + 17.5, anchor: "middle", className: "header-label")
+                if let moreY = group.moreY {
+                    svg.text("+\(group.hidden) more, listed below", x: .units(Self.spineX), y: moreY + 17.5, anchor: "middle", className: "more")
+                }
+            }
+        }
+        let centerWidth = Self.width - 4 * Self.margin
+        svg.group(className: "center") { svg in
+            svg.title(title)
+            svg.rect(x: .units(2 * Self.margin), y: centerY, width: .units(centerWidth), height: Self.centerHeight, radius: 8, className: "box")
+            svg.text(titleLabel, x: .units(Self.spineX), y: centerY + 24.5, anchor: "middle", className: "label")
+        }
+        return svg.finish()
+    }
+}
