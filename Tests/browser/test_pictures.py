@@ -137,13 +137,17 @@ def test_dark_scheme_recolours_the_pictures(driver, open_page):
         red, green, blue = [int(part) for part in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3]]
         return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
+    def in_scheme(scheme):
+        # The theme applies the reader's stored choice before the first paint (see head.mustache).
+        driver.execute_script("localStorage.setItem('satchel-theme', arguments[0])", scheme)
+        driver.refresh()
+        return colours()
+
     open_page("materials/nylon.html")
-    light = colours()
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
     try:
-        dark = colours()
+        light, dark = in_scheme("light"), in_scheme("dark")
     finally:
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+        driver.execute_script("localStorage.removeItem('satchel-theme')")
     assert light != dark
     assert luminance(light[0]) < luminance(light[1]), f"light scheme: label {light[0]} on {light[1]}"
     assert luminance(dark[0]) > luminance(dark[1]), f"dark scheme: label {dark[0]} on {dark[1]}"
