@@ -66,3 +66,39 @@ import Testing
         #expect(document.plainText.split(separator: " ").joined(separator: " ") == "Title Some emphasis and code.")
     }
 }
+
+/// cmark-gfm keeps parser state in globals (extension special characters); many documents parsed and rendered
+/// at once must come out exactly as they do one at a time.
+@Suite struct MarkdownConcurrencyTests {
+    static let source = """
+        # Grades ~~old~~ and new
+
+        | Grade | Use |
+        |---|---|
+        | 210D | ~~light~~ daily |
+        | 600D | rugged, see https://example.com/grades |
+
+        - [x] sample approved
+        - [ ] order placed
+
+        See [Nylon](../materials/nylon.md#pros) and ~strike~ text[^1].
+
+        [^1]: A footnote.
+        """
+
+    @Test func parallelParsesEqualSerialOnes() async {
+        let documents = (0..<400).map { "\(Self.source)\n\nPage \($0) | not a table ~~\($0)~~\n" }
+        let serial = documents.map { MarkdownDocument($0).renderHTML() }
+        let parallel = await withTaskGroup(of: (Int, String).self) { group in
+            for (index, text) in documents.enumerated() {
+                group.addTask { (index, MarkdownDocument(text).renderHTML()) }
+            }
+            var results = [String](repeating: "", count: documents.count)
+            for await (index, html) in group { results[index] = html }
+            return results
+        }
+        let differing = documents.indices.filter { parallel[$0] != serial[$0] }
+        #expect(differing == [], "documents rendered differently when parsed at once")
+        #expect(serial[0].contains("<table>") && serial[0].contains("<del>old</del>"))
+    }
+}

@@ -195,7 +195,15 @@ private final class Tree {
     /// so they are freed only with the tree.
     private var detached: [OpaquePointer] = []
 
+    /// cmark-gfm parsers share global state: extension registration is a check-then-set, and the inline
+    /// parser adds extensions' special characters (`~`, `|`) to a global table and removes them when it is
+    /// done (github/cmark-gfm#176). Parses running at once crashed a 10,000-page build, so they take turns;
+    /// parsing is a small part of a page's cost, and rendering the tree needs no lock.
+    private static let parsing = NSLock()
+
     init(_ markdown: String, allowsRawHTML: Bool) {
+        Self.parsing.lock()
+        defer { Self.parsing.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
