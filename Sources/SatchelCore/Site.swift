@@ -47,8 +47,14 @@ public struct Site: Sendable {
     /// first stage with errors: pages whose front matter has errors still take part with their valid
     /// fields, so the graph reports their broken references and links in the same run.
     func validate(_ content: LoadedContent, timeline: inout BuildTimeline) async -> (Model, [Diagnostic]) {
-        let (entities, failed, parseDiagnostics) = await Self.parse(content)
+        let pages = await Self.parse(content)
         timeline.mark("parse")
+        return resolve(content, pages: pages, timeline: &timeline)
+    }
+
+    /// Resolves parsed pages (`pages`, one outcome per page of `content`) into the model.
+    func resolve(_ content: LoadedContent, pages: ParsedPages, timeline: inout BuildTimeline) -> (Model, [Diagnostic]) {
+        let (entities, failed, parseDiagnostics) = pages.collected
         var introductions: [String: (path: String, body: MarkdownDocument)] = [:]
         for (kind, page) in content.introductions {
             introductions[kind] = (page.path, PageParser.parseIntroduction(page, allowsRawHTML: content.config.allowsRawHTML))
@@ -70,7 +76,15 @@ public struct Site: Sendable {
     /// The model and the theme it asks for (or the override), loaded even when the content has errors so
     /// that one run reports the errors of both, sorted together.
     func modelAndTheme(of content: LoadedContent, timeline: inout BuildTimeline) async throws(BuildFailure) -> (model: Model, theme: Theme) {
-        let (model, contentDiagnostics) = await validate(content, timeline: &timeline)
+        let result = try await parsedModelAndTheme(of: content, timeline: &timeline)
+        return (result.model, result.theme)
+    }
+
+    /// `modelAndTheme(of:timeline:)` that also returns each page's parse outcome, kept by `LiveSite`.
+    func parsedModelAndTheme(of content: LoadedContent, timeline: inout BuildTimeline) async throws(BuildFailure) -> (model: Model, theme: Theme, pages: ParsedPages) {
+        let pages = await Self.parse(content)
+        timeline.mark("parse")
+        let (model, contentDiagnostics) = resolve(content, pages: pages, timeline: &timeline)
         let theme: Theme
         do {
             theme = try Theme.load(named: themeName ?? content.config.theme, themesDirectory: themesDirectory, displayPath: themesDisplayPath)
@@ -78,7 +92,7 @@ public struct Site: Sendable {
             throw BuildFailure(contentDiagnostics + error.diagnostics)
         }
         if contentDiagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(contentDiagnostics) }
-        return (model, theme)
+        return (model, theme, pages)
     }
 
     /// Builds the site into `output`, replacing its previous contents only if the whole build succeeds.
@@ -87,25 +101,40 @@ public struct Site: Sendable {
     /// renders only the pages the edited entities can affect and writes only the files whose bytes changed;
     /// the result is byte-identical to a clean build either way.
     public func build(into output: OutputDirectory, buildDate: Date = Date(), useCache: Bool = true) async throws -> BuildSummary {
+        try await build(into: output, buildDate: buildDate, useCache: useCache, keepingModel: false).summary
+    }
+
+    /// `build(into:buildDate:useCache:)` that, with `keepingModel`, also returns what `LiveSite` keeps in
+    /// memory for the next edit; then even a build with nothing to write parses and resolves the content.
+    func build(
+        into output: OutputDirectory, buildDate: Date, useCache: Bool, keepingModel: Bool
+    ) async throws -> (summary: BuildSummary, snapshot: LiveSnapshot?) {
         let start = ContinuousClock.now
         var timeline = BuildTimeline()
         let content = try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load()
-        let day = Self.dayFormatter.string(from: buildDate)
+        let day = Self.day(of: buildDate)
         let inputs = BuildInputs(
             content: content, themeFolders: Theme.folders(named: themeName ?? content.config.theme, themesDirectory: themesDirectory), buildDate: day)
         let previous = useCache ? BuildCache.load(for: output.url) : nil
         timeline.mark("load")
-        let pagesPerKind = content.schemas.map { schema in (schema.plural, content.pages.lazy.filter { $0.kind == schema.name }.count) }
         // Layout errors (a misnamed file, an unknown kind folder) leave the hashed inputs as they were, so an
         // unchanged hash is no proof that the content is still valid.
-        if let previous, inputs.matches(previous), !content.diagnostics.contains(where: { $0.severity == .error }) {
-            return BuildSummary(
-                pagesPerKind: pagesPerKind, pagesWritten: 0, filesUnchanged: previous.files.count, assetsCopied: 0,
+        let upToDate = previous.map { inputs.matches($0) && !content.diagnostics.contains(where: { $0.severity == .error }) } ?? false
+        if upToDate, !keepingModel, let previous {
+            return (BuildSummary(
+                pagesPerKind: content.pagesPerKind, pagesWritten: 0, filesUnchanged: previous.files.count, assetsCopied: 0,
                 linksResolved: 0, warnings: content.diagnostics, duration: ContinuousClock.now - start, upToDate: true,
-                timeline: timeline)
+                timeline: timeline), nil)
         }
-        let (model, theme) = try await modelAndTheme(of: content, timeline: &timeline)
+        let (model, theme, pages) = try await parsedModelAndTheme(of: content, timeline: &timeline)
         timeline.mark("theme")
+        if upToDate, let previous {
+            let snapshot = LiveSnapshot(content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: previous)
+            return (BuildSummary(
+                pagesPerKind: content.pagesPerKind, pagesWritten: 0, filesUnchanged: previous.files.count, assetsCopied: 0,
+                linksResolved: 0, warnings: model.warnings, duration: ContinuousClock.now - start, upToDate: true,
+                timeline: timeline), snapshot)
+        }
         let similarity = Similarity(graph: model.graph)
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day,
@@ -129,15 +158,7 @@ public struct Site: Sendable {
                 for (path, hash) in assets { files.record(path, hash, written: true) }
                 return assets.count
             }
-            // Pages of entities no edit can affect stay as they were; files no longer produced go.
-            let keptPages = Set(model.graph.entities.lazy.filter { !affected.contains($0.id) }.map { SitePaths.entity($0.id) })
-            for (path, hash) in previous.files where files.hash(of: path) == nil {
-                if path.hasPrefix(SitePaths.assets + "/") || keptPages.contains(path) {
-                    files.record(path, hash, written: false)
-                } else {
-                    try writer.remove(path)
-                }
-            }
+            try Self.settle(files, previous: previous, affected: affected, graph: model.graph, writer: writer)
             return 0
         }
         timeline.mark("render and write")
@@ -147,16 +168,30 @@ public struct Site: Sendable {
             entities: inputs.records(graph: model.graph, similarity: similarity), files: files.all)
         do { try cache.save(for: output.url) } catch { BuildCache.remove(for: output.url) }
         timeline.mark("cache")
-        return BuildSummary(
-            pagesPerKind: pagesPerKind, pagesWritten: written, filesUnchanged: files.all.count - written,
+        let summary = BuildSummary(
+            pagesPerKind: content.pagesPerKind, pagesWritten: written, filesUnchanged: files.all.count - written,
             assetsCopied: assets, linksResolved: model.linkCount, warnings: model.warnings,
             duration: ContinuousClock.now - start, upToDate: false, timeline: timeline)
+        let snapshot = keepingModel
+            ? LiveSnapshot(content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: cache) : nil
+        return (summary, snapshot)
     }
 
-    /// Parses and validates pages in parallel batches, collecting every page's diagnostics, the entities
-    /// (partial ones included) and the pages that could not be read at all (so references to them are not
-    /// reported a second time).
-    static func parse(_ content: LoadedContent) async -> ([Entity], Set<EntityID>, [Diagnostic]) {
+    /// After rendering only the `affected` entities: the pages of the others stay as they were (recorded
+    /// with their previous hashes), and files the build no longer produces are removed.
+    static func settle(_ files: WrittenFiles, previous: BuildCache, affected: Set<EntityID>, graph: ContentGraph, writer: FileWriter) throws {
+        let keptPages = Set(graph.entities.lazy.filter { !affected.contains($0.id) }.map { SitePaths.entity($0.id) })
+        for (path, hash) in previous.files where files.hash(of: path) == nil {
+            if path.hasPrefix(SitePaths.assets + "/") || keptPages.contains(path) {
+                files.record(path, hash, written: false)
+            } else {
+                try writer.remove(path)
+            }
+        }
+    }
+
+    /// Parses and validates pages in parallel batches.
+    static func parse(_ content: LoadedContent) async -> ParsedPages {
         let schemas = Dictionary(uniqueKeysWithValues: content.schemas.map { ($0.name, $0) })
         let pages = content.pages
         let rawHTML = content.config.allowsRawHTML
@@ -164,38 +199,34 @@ public struct Site: Sendable {
         let results = await withTaskGroup(of: [(EntityID, PageParser.Outcome?)].self) { group in
             for start in stride(from: 0, to: pages.count, by: batchSize) {
                 let batch = pages[start..<min(start + batchSize, pages.count)]
-                group.addTask {
-                    batch.map { page in
-                        (EntityID(kind: page.kind, slug: page.slug),
-                         schemas[page.kind].map { PageParser.parse(page, schema: $0, allowsRawHTML: rawHTML) })
-                    }
-                }
+                group.addTask { batch.map { page in (EntityID(kind: page.kind, slug: page.slug), parse(page, schemas: schemas, allowsRawHTML: rawHTML)) } }
             }
             var all: [(EntityID, PageParser.Outcome?)] = []
             for await batch in group { all += batch }
             return all
         }
-        var entities: [Entity] = []
-        var failed: Set<EntityID> = []
-        var diagnostics: [Diagnostic] = []
-        for (id, outcome) in results {
-            // Without an outcome, the page's kind has an invalid schema, which is reported already.
-            guard let outcome else {
-                failed.insert(id)
-                continue
-            }
-            diagnostics += outcome.diagnostics
-            if let entity = outcome.entity { entities.append(entity) } else { failed.insert(id) }
-        }
-        return (entities, failed, diagnostics)
+        return ParsedPages(results, order: pages.map { EntityID(kind: $0.kind, slug: $0.slug) })
     }
 
-    private static var dayFormatter: DateFormatter {
+    /// One page's outcome; nil when its kind has an invalid schema, which is reported already.
+    static func parse(_ page: SourcePage, schemas: [String: KindSchema], allowsRawHTML: Bool) -> PageParser.Outcome? {
+        schemas[page.kind].map { PageParser.parse(page, schema: $0, allowsRawHTML: allowsRawHTML) }
+    }
+
+    /// The build date shown on pages, `YYYY-MM-DD` in UTC.
+    static func day(of date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd"
-        return formatter
+        return formatter.string(from: date)
+    }
+}
+
+extension LoadedContent {
+    /// Each kind's plural name and number of pages, in navigation order.
+    var pagesPerKind: [(String, Int)] {
+        schemas.map { schema in (schema.plural, pages.lazy.filter { $0.kind == schema.name }.count) }
     }
 }
 

@@ -38,8 +38,8 @@ public struct DirectoryWatcher: Sendable {
             watches.close()
             throw failure
         }
-        // A rebuild reads every file, so batches that arrive while one runs need only one more rebuild.
-        let (stream, continuation) = AsyncStream.makeStream(of: Set<String>.self, bufferingPolicy: .bufferingNewest(1))
+        // Every burst is kept until it is consumed: serve's updates re-read only the files a burst names.
+        let (stream, continuation) = AsyncStream.makeStream(of: Set<String>.self)
         let (stopReader, stopWriter) = (wake[0], wake[1])
         continuation.onTermination = { _ in
             var byte: UInt8 = 1

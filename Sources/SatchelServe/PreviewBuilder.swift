@@ -1,21 +1,24 @@
 import Foundation
 import SatchelCore
 
-/// One build in serve mode: runs the incremental build, prints its outcome, and tells the open pages. A
-/// failed build leaves the previous output in place (the build swaps a new folder in only on success), so the
-/// last good site stays up while its errors are shown.
+/// One build in serve mode: updates the site kept in memory (or builds it whole), prints the outcome, and
+/// tells the open pages. A failed build leaves the previous output in place (content errors are found before
+/// any file is replaced), so the last good site stays up while its errors are shown.
 struct PreviewBuilder: Sendable {
-    let site: Site
-    let output: OutputDirectory
+    let live: LiveSite
     let hub: ReloadHub
     let report: @Sendable (String) -> Void
 
-    func build() async {
+    /// `changed`: the absolute paths of a burst of changes; nil for the first build.
+    func build(changed: Set<String>? = nil) async {
+        let output = live.output
         do {
-            let summary = try await site.build(into: output)
+            let summary = try await live.build(changed: changed)
             for warning in summary.warnings { report(warning.description) }
             report(summary.description)
             await hub.succeeded(outputChanged: !summary.upToDate)
+            // After the reload: at 10,000 pages writing the cache takes longer than the update itself.
+            await live.saveCache()
         } catch let failure as BuildFailure {
             let lines = failure.diagnostics.map(\.description)
             for line in lines { report(line) }

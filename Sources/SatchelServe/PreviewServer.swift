@@ -34,7 +34,7 @@ public struct PreviewServer: Sendable {
         // Watch first, so an edit made during the first build is not missed.
         let changes = try DirectoryWatcher(roots: [site.contentDirectory, site.themesDirectory], quietPeriod: quietPeriod).changes()
         let hub = ReloadHub()
-        let builder = PreviewBuilder(site: site, output: output, hub: hub, report: report)
+        let builder = PreviewBuilder(live: LiveSite(site: site, output: output), hub: hub, report: report)
         await builder.build()
         var application = Application(
             responder: SiteResponder(files: OutputFiles(root: output.url), hub: hub),
@@ -52,8 +52,9 @@ public struct PreviewServer: Sendable {
             group.addTask { [application] in try await application.run() }
             group.addTask {
                 for await changed in changes where changed.contains(where: isWatchedInput) {
-                    report("Changed: \(describe(changed.filter(isWatchedInput)))")
-                    await builder.build()
+                    let inputs = changed.filter(isWatchedInput)
+                    report("Changed: \(describe(inputs))")
+                    await builder.build(changed: inputs)
                 }
             }
             // Either ends only by failing or by cancellation; take the other down with it.

@@ -13,8 +13,20 @@ struct FixtureSite {
         try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent(name), to: root)
     }
 
+    /// The same site building into another output folder of the same root.
+    static func at(_ root: URL, output: String) -> FixtureSite {
+        FixtureSite(root: root, outputName: output)
+    }
+
+    private init(root: URL, outputName: String) {
+        self.root = root
+        self.outputName = outputName
+    }
+
+    private var outputName = "public"
+
     var content: URL { root.appendingPathComponent("content") }
-    var output: URL { root.appendingPathComponent("public") }
+    var output: URL { root.appendingPathComponent(outputName) }
 
     var site: Site {
         Site(
@@ -41,7 +53,7 @@ struct FixtureSite {
     }
 
     func outputDirectory() throws -> OutputDirectory {
-        try OutputDirectory(url: output, displayPath: "public", contentDirectory: content, projectRoot: root)
+        try OutputDirectory(url: output, displayPath: outputName, contentDirectory: content, projectRoot: root)
     }
 
     @discardableResult

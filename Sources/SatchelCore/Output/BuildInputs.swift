@@ -6,7 +6,7 @@ struct BuildInputs {
     /// here can change every page, so it means a full build.
     let globalHash: ContentHash
     /// Each entity's source file.
-    let sourceHashes: [String: ContentHash]
+    private(set) var sourceHashes: [String: ContentHash]
 
     /// `themeFolders`: the theme's folder and those of the themes it extends, whose files it uses too.
     init(content: LoadedContent, themeFolders: [URL], buildDate: String) {
@@ -74,9 +74,15 @@ struct BuildInputs {
         return affected
     }
 
-    func records(graph: ContentGraph, similarity: Similarity) -> [String: BuildCache.EntityRecord] {
+    /// Records the new text of an edited page's source.
+    mutating func update(_ id: EntityID, text: String) {
+        sourceHashes[id.description] = ContentHash(text)
+    }
+
+    /// The cache records of every entity, or only of `ids`.
+    func records(graph: ContentGraph, similarity: Similarity, of ids: Set<EntityID>? = nil) -> [String: BuildCache.EntityRecord] {
         var records: [String: BuildCache.EntityRecord] = [:]
-        for entity in graph.entities {
+        for entity in graph.entities where ids?.contains(entity.id) ?? true {
             let key = entity.id.description
             guard let hash = sourceHashes[key] else { continue }
             records[key] = BuildCache.EntityRecord(sourceHash: hash, neighbours: graph.neighbours(of: entity.id).map(\.description).sorted(),

@@ -9,9 +9,24 @@ struct FileWriter: Sendable {
     let root: URL
     /// The folder may hold hard links to the live output: unlink before writing, never write through them.
     var replacesLinks = false
+    /// The folder is being served: write each file beside its place under a hidden name and rename it over
+    /// the old one, so a reader sees the old bytes or the new, never a file half written.
+    var replacesAtomically = false
 
     func write(_ relativePath: String, _ contents: String) throws {
+        guard replacesAtomically else { return try write(contents, to: root.path + "/" + relativePath) }
         let path = root.path + "/" + relativePath
+        let slash = path.lastIndex(of: "/")!
+        let temporary = String(path[...slash]) + "." + String(path[path.index(after: slash)...]) + ".satchel-new"
+        try write(contents, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw FileWriteError(path: path, code: code)
+        }
+    }
+
+    private func write(_ contents: String, to path: String) throws {
         if replacesLinks { unlink(path) }
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {

@@ -1,0 +1,175 @@
+import Foundation
+
+/// A site kept in memory between builds, for `satchel serve`.
+///
+/// After an edit of existing pages it reads and parses only the edited files, resolves the graph again
+/// from the pages it keeps, renders the pages the edit can affect, and replaces only the changed files of
+/// the served output in place, each by an atomic rename. Anything else (a page added or removed, a schema,
+/// an introduction, the configuration or the theme changed, a new day) goes through a whole `Site.build`.
+/// Either way the output is byte-identical to a clean build.
+public actor LiveSite {
+    public nonisolated let site: Site
+    public nonisolated let output: OutputDirectory
+    /// The last good build, or nil when the next build must be a whole one.
+    private var snapshot: LiveSnapshot?
+    /// Pages edited since the last good build, re-read by the next update even when its changes do not
+    /// name them (the build after a fix must see every earlier edit too).
+    private var pending: Set<String> = []
+    /// The build cache on disk no longer describes the output: updates replace files in place.
+    private var cacheIsStale = false
+
+    public init(site: Site, output: OutputDirectory) {
+        self.site = site
+        self.output = output
+    }
+
+    /// Builds after `changed` (absolute paths; nil for the first build): an update of the kept site when
+    /// only existing pages were edited, a whole build otherwise. Throws `BuildFailure` for content errors,
+    /// leaving the served output as it was.
+    public func build(changed: Set<String>? = nil, buildDate: Date = Date()) async throws -> BuildSummary {
+        if let changed, let snapshot, snapshot.day == Site.day(of: buildDate) {
+            let paths = changed.union(pending)
+            if let edits = edits(paths, in: snapshot) {
+                do {
+                    let summary = try await update(snapshot, with: edits)
+                    pending = []
+                    return summary
+                } catch let failure as BuildFailure {
+                    pending = Set(edits.keys.map { site.contentDirectory.path + "/" + snapshot.content.pages[$0].relativePath })
+                    throw failure
+                } catch {
+                    // Files may be half replaced: only a whole build can tell what the output holds now.
+                    self.snapshot = nil
+                    throw error
+                }
+            }
+        }
+        snapshot = nil
+        pending = []
+        cacheIsStale = false
+        let (summary, kept) = try await site.build(into: output, buildDate: buildDate, useCache: true, keepingModel: true)
+        snapshot = kept
+        return summary
+    }
+
+    /// Writes the build cache after updates in place, so that a later `satchel build` or `serve` starts from
+    /// this output rather than building everything. Serve calls it after telling the open pages to reload.
+    public func saveCache() {
+        guard cacheIsStale, let snapshot else { return }
+        do { try snapshot.cache.save(for: output.url) } catch { BuildCache.remove(for: output.url) }
+        cacheIsStale = false
+    }
+
+    /// The new text of each edited page, by index in the kept content; nil when a change is anything but an
+    /// edit of an existing page. Paths that no longer exist and were never read (an editor's temporary
+    /// file) are left out.
+    private func edits(_ paths: Set<String>, in snapshot: LiveSnapshot) -> [Int: String]? {
+        let root = site.contentDirectory.path + "/"
+        var edits: [Int: String] = [:]
+        for path in paths {
+            guard path.hasPrefix(root), let index = snapshot.pageIndex[String(path.dropFirst(root.count))] else {
+                if !FileManager.default.fileExists(atPath: path), !snapshot.mentions(path, under: root) { continue }
+                return nil
+            }
+            let page = snapshot.content.pages[index]
+            guard let text = try? SourceText.read(URL(fileURLWithPath: path), displayPath: page.path) else { return nil }
+            if text != page.text { edits[index] = text }
+        }
+        return edits
+    }
+
+    private func update(_ snapshot: LiveSnapshot, with edits: [Int: String]) async throws -> BuildSummary {
+        let start = ContinuousClock.now
+        var timeline = BuildTimeline()
+        var content = snapshot.content
+        var pages = snapshot.pages
+        var inputs = snapshot.inputs
+        let schemas = Dictionary(uniqueKeysWithValues: content.schemas.map { ($0.name, $0) })
+        var edited: Set<EntityID> = []
+        for (index, text) in edits {
+            content.pages[index].text = text
+            let page = content.pages[index]
+            let id = EntityID(kind: page.kind, slug: page.slug)
+            pages.replace(id, with: Site.parse(page, schemas: schemas, allowsRawHTML: content.config.allowsRawHTML))
+            inputs.update(id, text: text)
+            edited.insert(id)
+        }
+        timeline.mark("parse")
+        let (model, diagnostics) = site.resolve(content, pages: pages, timeline: &timeline)
+        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
+        let similarity = Similarity(graph: model.graph)
+        guard let affected = inputs.affectedEntities(since: snapshot.cache, graph: model.graph, similarity: similarity) else {
+            // Not reached for edits of existing pages; a whole build is always correct.
+            self.snapshot = nil
+            return try await build(changed: nil)
+        }
+        let renderer = SiteRenderer(
+            graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,
+            buildDate: snapshot.day, similarity: similarity)
+        // From the first file replaced until `saveCache`, the cache on disk must not be trusted.
+        BuildCache.remove(for: output.url)
+        cacheIsStale = true
+        let writer = FileWriter(root: output.url, replacesAtomically: true)
+        let previous = snapshot.cache.files
+        let files = WrittenFiles()
+        try await renderer.render(only: affected) { path, contents in
+            let hash = ContentHash(contents)
+            let isNew = previous[path] != hash
+            if isNew { try writer.write(path, contents) }
+            files.record(path, hash, written: isNew)
+        }
+        try Site.settle(files, previous: snapshot.cache, affected: affected, graph: model.graph, writer: writer)
+        timeline.mark("render and write")
+        var cache = snapshot.cache
+        cache.globalHash = inputs.globalHash
+        cache.files = files.all
+        for (key, record) in inputs.records(graph: model.graph, similarity: similarity, of: affected.union(edited)) {
+            cache.entities[key] = record
+        }
+        self.snapshot = LiveSnapshot(
+            content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache)
+        let written = files.writtenCount
+        return BuildSummary(
+            pagesPerKind: content.pagesPerKind, pagesWritten: written, filesUnchanged: cache.files.count - written,
+            assetsCopied: 0, linksResolved: model.linkCount, warnings: model.warnings,
+            duration: ContinuousClock.now - start, upToDate: false, timeline: timeline)
+    }
+}
+
+/// What a good build leaves in memory for `LiveSite`'s next update.
+struct LiveSnapshot: Sendable {
+    var content: LoadedContent
+    var pages: ParsedPages
+    var model: Site.Model
+    var theme: Theme
+    /// The build date the pages show.
+    var day: String
+    var inputs: BuildInputs
+    /// What the output folder holds now (and the cache on disk once saved).
+    var cache: BuildCache
+    /// Each page's index in `content.pages`, by its path relative to the content folder.
+    let pageIndex: [String: Int]
+
+    init(content: LoadedContent, pages: ParsedPages, model: Site.Model, theme: Theme, day: String, inputs: BuildInputs, cache: BuildCache) {
+        self.content = content
+        self.pages = pages
+        self.model = model
+        self.theme = theme
+        self.day = day
+        self.inputs = inputs
+        self.cache = cache
+        pageIndex = Dictionary(content.pages.indices.map { (content.pages[$0].relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether a diagnostic of the kept build names `path` (say, an ignored file's warning), so that its
+    /// removal changes the build.
+    func mentions(_ path: String, under root: String) -> Bool {
+        let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+        return model.warnings.contains { $0.location.file.hasSuffix("/" + relative) || $0.location.file == relative }
+    }
+}
+
+extension SourcePage {
+    /// `kind/slug.md`, the page's path inside the content folder.
+    var relativePath: String { "\(kind)/\(slug).md" }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import SatchelCore
+
+/// Serve's updates in memory must leave exactly what a clean build produces, replacing files in place.
+@Suite struct LiveSiteTests {
+    private let day = Date(timeIntervalSince1970: 1_700_000_000)
+
+    private func live(_ site: FixtureSite) throws -> LiveSite {
+        LiveSite(site: site.site, output: try site.outputDirectory())
+    }
+
+    /// The output folder's inode: a whole build swaps a new folder in, an update replaces files inside it.
+    private func inode(_ site: FixtureSite) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber] as? Int
+    }
+
+    private func cleanBuild(of site: FixtureSite) async throws -> [String: Data] {
+        let clean = FixtureSite.at(site.root, output: "clean")
+        _ = try await site.site.build(into: try clean.outputDirectory(), buildDate: day, useCache: false)
+        defer { try? FileManager.default.removeItem(at: clean.output) }
+        return try clean.snapshotOutput().filter { $0.key != OutputDirectory.marker }
+    }
+
+    private func output(of site: FixtureSite) throws -> [String: Data] {
+        try site.snapshotOutput().filter { $0.key != OutputDirectory.marker }
+    }
+
+    private func changed(_ site: FixtureSite, _ relativePath: String) -> Set<String> {
+        [site.content.path + "/" + relativePath]
+    }
+
+    @Test(arguments: ["body", "title", "reference added", "reference removed", "heading renamed", "updated date", "similar pages"])
+    func editsUpdateInPlaceAndEqualACleanBuild(edit: String) async throws {
+        let site = try FixtureSite()
+        let live = try live(site)
+        _ = try await live.build(buildDate: day)
+        let folder = try inode(site)
+        let path: String
+        switch edit {
+        case "body":
+            path = "markets/kenya.md"
+            try site.write("content/" + path, try site.read("content/" + path) + "\nMore.\n")
+        case "title":
+            path = "materials/nylon.md"
+            try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "title: Nylon", with: "title: Nylon 6,6"))
+        case "reference added":
+            path = "materials/nylon.md"
+            try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "markets: [kenya]", with: "markets: [kenya, germany]"))
+        case "reference removed":
+            path = "manufacturers/acme-bags.md"
+            try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "materials: [nylon, polyester]", with: "materials: [nylon]"))
+        case "heading renamed":
+            path = "markets/kenya.md"
+            try site.write("content/" + path, try site.read("content/" + path) + "\n## Ports\n\nMombasa.\n")
+        case "updated date":
+            path = "materials/nylon.md"
+            try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "updated: 2026-11-20", with: "updated: 2026-11-24"))
+        default:
+            path = "materials/polyester.md"
+            try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "cost_tier: Low", with: "cost_tier: High"))
+        }
+        let summary = try await live.build(changed: changed(site, path), buildDate: day)
+        #expect(summary.pagesWritten > 0)
+        #expect(try inode(site) == folder)
+        #expect(try await output(of: site) == cleanBuild(of: site))
+    }
+
+    @Test func successiveEditsEachEqualACleanBuild() async throws {
+        let site = try FixtureSite()
+        let live = try live(site)
+        _ = try await live.build(buildDate: day)
+        for round in 1...3 {
+            try site.write("content/markets/kenya.md", try site.read("content/markets/kenya.md") + "\nRound \(round).\n")
+            _ = try await live.build(changed: changed(site, "markets/kenya.md"), buildDate: day)
+            #expect(try await output(of: site) == cleanBuild(of: site))
+        }
+    }
+
+    @Test func anAddedPageGoesThroughAWholeBuild() async throws {
+        let site = try FixtureSite()
+        let live = try live(site)
+        _ = try await live.build(buildDate: day)
+        let folder = try inode(site)
+        try site.write("content/markets/peru.md", "---\ntitle: Peru\nregion: South America\n---\nSee [Kenya](kenya.md).\n")
+        _ = try await live.build(changed: changed(site, "markets/peru.md"), buildDate: day)
+        #expect(try inode(site) != folder)
+        #expect(try await output(of: site) == cleanBuild(of: site))
+    }
+
+    @Test func anErrorKeepsTheOutputAndTheFixSeesEveryEditSinceTheLastGoodBuild() async throws {
+        let site = try FixtureSite()
+        let live = try live(site)
+        _ = try await live.build(buildDate: day)
+        let before = try output(of: site)
+        let kenya = try site.read("content/markets/kenya.md")
+        try site.write("content/markets/kenya.md", kenya.replacingOccurrences(of: "title: Kenya", with: "title: [Kenya"))
+        await #expect(throws: BuildFailure.self) { try await live.build(changed: changed(site, "markets/kenya.md"), buildDate: day) }
+        // The next burst names only Germany; Kenya is still broken and must still be reported.
+        try site.write("content/markets/germany.md", try site.read("content/markets/germany.md") + "\nMore.\n")
+        await #expect(throws: BuildFailure.self) { try await live.build(changed: changed(site, "markets/germany.md"), buildDate: day) }
+        #expect(try output(of: site) == before)
+        try site.write("content/markets/kenya.md", kenya + "\nFixed.\n")
+        _ = try await live.build(changed: changed(site, "markets/kenya.md"), buildDate: day)
+        let after = try output(of: site)
+        #expect(after == (try await cleanBuild(of: site)))
+        #expect(String(decoding: after["markets/germany.html"] ?? Data(), as: UTF8.self) != String(decoding: before["markets/germany.html"] ?? Data(), as: UTF8.self))
+    }
+
+    @Test func anEditorsTemporaryFileThatIsGoneChangesNothing() async throws {
+        let site = try FixtureSite()
+        let live = try live(site)
+        _ = try await live.build(buildDate: day)
+        let folder = try inode(site)
+        let before = try output(of: site)
+        let summary = try await live.build(changed: changed(site, "markets/4913"), buildDate: day)
+        #expect(summary.pagesWritten == 0)
+        #expect(try inode(site) == folder)
+        #expect(try output(of: site) == before)
+    }
+
+    @Test func theCacheSavedAfterAnUpdateDescribesTheOutput() async throws {
+        let site = try FixtureSite()
+        let live = try live(site)
+        _ = try await live.build(buildDate: day)
+        try site.write("content/materials/nylon.md", try site.read("content/materials/nylon.md").replacingOccurrences(of: "title: Nylon", with: "title: Nylon 6,6"))
+        _ = try await live.build(changed: changed(site, "materials/nylon.md"), buildDate: day)
+        #expect(BuildCache.load(for: site.output) == nil)
+        await live.saveCache()
+        let summary = try await site.build()
+        #expect(summary.upToDate)
+        try site.write("content/markets/kenya.md", try site.read("content/markets/kenya.md") + "\nMore.\n")
+        try await site.build()
+        #expect(try await output(of: site) == cleanBuild(of: site))
+    }
+
+    @Test func aNewDayRebuildsWhole() async throws {
+        let site = try FixtureSite()
+        let live = try live(site)
+        _ = try await live.build(buildDate: day)
+        let folder = try inode(site)
+        try site.write("content/markets/kenya.md", try site.read("content/markets/kenya.md") + "\nMore.\n")
+        _ = try await live.build(changed: changed(site, "markets/kenya.md"), buildDate: day.addingTimeInterval(86_400))
+        #expect(try inode(site) != folder)
+    }
+}
