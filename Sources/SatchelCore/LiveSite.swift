@@ -78,6 +78,41 @@ public actor LiveSite {
         return edits
     }
 
+    /// What an edit of `edited` can change, and the similar pages after it.
+    ///
+    /// Other pages show an entity's face: its title, summary, update day and field values (in links, facts,
+    /// tables, charts and "Compare with…" lists), the links it makes (as their backlinks and in the maps),
+    /// and its headings (as link anchors). When no edited face changed, only the edited pages and the search
+    /// index can differ. Otherwise the edited pages' neighbours before and after, pages with compare blocks
+    /// and pages whose similar pages changed are rendered again, with the comparisons of their kinds and the
+    /// overview pages.
+    private func reach(
+        of edited: Set<EntityID>, from snapshot: LiveSnapshot, to graph: ContentGraph
+    ) -> (affected: Set<EntityID>, shared: SharedPages, similarity: Similarity) {
+        let old = snapshot.model.graph
+        let changedFaces = edited.filter { !Self.sameFace(of: $0, in: old, and: graph) }
+        guard !changedFaces.isEmpty else {
+            return (edited, SharedPages(comparedKinds: [], overview: false), snapshot.similarity)
+        }
+        let similarity = Similarity(graph: graph)
+        var affected = edited
+        for id in changedFaces { affected.formUnion(old.neighbours(of: id).union(graph.neighbours(of: id))) }
+        let comparedKinds = Set(affected.map(\.kind))
+        affected.formUnion(graph.entitiesWithCompareBlocks)
+        for entity in graph.entities {
+            let similar = similarity[entity.id]
+            if similar != snapshot.similarity[entity.id] || similar.contains(where: changedFaces.contains) { affected.insert(entity.id) }
+        }
+        return (affected, SharedPages(comparedKinds: comparedKinds, overview: true), similarity)
+    }
+
+    private static func sameFace(of id: EntityID, in old: ContentGraph, and new: ContentGraph) -> Bool {
+        guard let before = old.entity(id), let after = new.entity(id) else { return false }
+        return before.title == after.title && before.summary == after.summary && before.updated == after.updated
+            && before.values == after.values && old.outgoing[id] ?? [] == new.outgoing[id] ?? []
+            && before.body.headings == after.body.headings
+    }
+
     private func update(_ snapshot: LiveSnapshot, with edits: [Int: String]) async throws -> BuildSummary {
         let start = ContinuousClock.now
         var timeline = BuildTimeline()
@@ -97,12 +132,7 @@ public actor LiveSite {
         timeline.mark("parse")
         let (model, diagnostics) = site.resolve(content, pages: pages, timeline: &timeline)
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
-        let similarity = Similarity(graph: model.graph)
-        guard let affected = inputs.affectedEntities(since: snapshot.cache, graph: model.graph, similarity: similarity) else {
-            // Not reached for edits of existing pages; a whole build is always correct.
-            self.snapshot = nil
-            return try await build(changed: nil)
-        }
+        let (affected, shared, similarity) = reach(of: edited, from: snapshot, to: model.graph)
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,
             buildDate: snapshot.day, similarity: similarity)
@@ -112,13 +142,17 @@ public actor LiveSite {
         let writer = FileWriter(root: output.url, replacesAtomically: true)
         let previous = snapshot.cache.files
         let files = WrittenFiles()
-        try await renderer.render(only: affected) { path, contents in
+        try await renderer.render(only: affected, shared: shared) { path, contents in
             let hash = ContentHash(contents)
             let isNew = previous[path] != hash
             if isNew { try writer.write(path, contents) }
             files.record(path, hash, written: isNew)
         }
-        try Site.settle(files, previous: snapshot.cache, affected: affected, graph: model.graph, writer: writer)
+        // Only the search index and compare-block CSVs can lose files after an edit; every other file the
+        // update did not write is as the last build left it.
+        for (path, hash) in snapshot.cache.files where files.hash(of: path) == nil {
+            if SharedPages.isAlwaysWritten(path) { try writer.remove(path) } else { files.record(path, hash, written: false) }
+        }
         timeline.mark("render and write")
         var cache = snapshot.cache
         cache.globalHash = inputs.globalHash
@@ -127,7 +161,8 @@ public actor LiveSite {
             cache.entities[key] = record
         }
         self.snapshot = LiveSnapshot(
-            content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache)
+            content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache,
+            similarity: similarity)
         let written = files.writtenCount
         return BuildSummary(
             pagesPerKind: content.pagesPerKind, pagesWritten: written, filesUnchanged: cache.files.count - written,
@@ -147,10 +182,14 @@ struct LiveSnapshot: Sendable {
     var inputs: BuildInputs
     /// What the output folder holds now (and the cache on disk once saved).
     var cache: BuildCache
+    var similarity: Similarity
     /// Each page's index in `content.pages`, by its path relative to the content folder.
     let pageIndex: [String: Int]
 
-    init(content: LoadedContent, pages: ParsedPages, model: Site.Model, theme: Theme, day: String, inputs: BuildInputs, cache: BuildCache) {
+    init(
+        content: LoadedContent, pages: ParsedPages, model: Site.Model, theme: Theme, day: String, inputs: BuildInputs,
+        cache: BuildCache, similarity: Similarity
+    ) {
         self.content = content
         self.pages = pages
         self.model = model
@@ -158,6 +197,7 @@ struct LiveSnapshot: Sendable {
         self.day = day
         self.inputs = inputs
         self.cache = cache
+        self.similarity = similarity
         pageIndex = Dictionary(content.pages.indices.map { (content.pages[$0].relativePath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

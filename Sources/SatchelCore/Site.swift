@@ -128,14 +128,15 @@ public struct Site: Sendable {
         }
         let (model, theme, pages) = try await parsedModelAndTheme(of: content, timeline: &timeline)
         timeline.mark("theme")
+        let similarity = Similarity(graph: model.graph)
         if upToDate, let previous {
-            let snapshot = LiveSnapshot(content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: previous)
+            let snapshot = LiveSnapshot(
+                content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: previous, similarity: similarity)
             return (BuildSummary(
                 pagesPerKind: content.pagesPerKind, pagesWritten: 0, filesUnchanged: previous.files.count, assetsCopied: 0,
                 linksResolved: 0, warnings: model.warnings, duration: ContinuousClock.now - start, upToDate: true,
                 timeline: timeline), snapshot)
         }
-        let similarity = Similarity(graph: model.graph)
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day,
             similarity: similarity)
@@ -173,7 +174,9 @@ public struct Site: Sendable {
             assetsCopied: assets, linksResolved: model.linkCount, warnings: model.warnings,
             duration: ContinuousClock.now - start, upToDate: false, timeline: timeline)
         let snapshot = keepingModel
-            ? LiveSnapshot(content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: cache) : nil
+            ? LiveSnapshot(
+                content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: cache, similarity: similarity)
+            : nil
         return (summary, snapshot)
     }
 

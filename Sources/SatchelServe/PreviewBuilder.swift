@@ -7,6 +7,7 @@ import SatchelCore
 struct PreviewBuilder: Sendable {
     let live: LiveSite
     let hub: ReloadHub
+    let printsStages: Bool
     let report: @Sendable (String) -> Void
 
     /// `changed`: the absolute paths of a burst of changes; nil for the first build.
@@ -16,6 +17,7 @@ struct PreviewBuilder: Sendable {
             let summary = try await live.build(changed: changed)
             for warning in summary.warnings { report(warning.description) }
             report(summary.description)
+            if printsStages { report("  stages: \(summary.timeline.description)") }
             await hub.succeeded(outputChanged: !summary.upToDate)
             // After the reload: at 10,000 pages writing the cache takes longer than the update itself.
             await live.saveCache()

@@ -15,6 +15,8 @@ public struct PreviewServer: Sendable {
     public var quietPeriod: Duration
     /// Receives the lines to print: what is served, each build's summary or its errors.
     public var report: @Sendable (String) -> Void
+    /// Also report how long each stage of every build took.
+    public var printsStages = false
 
     public init(
         site: Site, output: OutputDirectory, host: String = "127.0.0.1", port: Int = 8080,
@@ -34,7 +36,7 @@ public struct PreviewServer: Sendable {
         // Watch first, so an edit made during the first build is not missed.
         let changes = try DirectoryWatcher(roots: [site.contentDirectory, site.themesDirectory], quietPeriod: quietPeriod).changes()
         let hub = ReloadHub()
-        let builder = PreviewBuilder(live: LiveSite(site: site, output: output), hub: hub, report: report)
+        let builder = PreviewBuilder(live: LiveSite(site: site, output: output), hub: hub, printsStages: printsStages, report: report)
         await builder.build()
         var application = Application(
             responder: SiteResponder(files: OutputFiles(root: output.url), hub: hub),

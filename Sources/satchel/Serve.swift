@@ -20,6 +20,8 @@ struct Serve: AsyncParsableCommand {
     var host = "127.0.0.1"
     @Option(name: .long, help: "The port to listen on (0 picks a free one).")
     var port = 8080
+    @Flag(name: .shortAndLong, help: "Also print how long each stage of every build took.")
+    var verbose = false
 
     func run() async throws {
         do {
@@ -28,9 +30,10 @@ struct Serve: AsyncParsableCommand {
             let directory = try OutputDirectory(
                 url: URL(fileURLWithPath: output), displayPath: output, contentDirectory: site.contentDirectory, projectRoot: cwd)
             // Unbuffered, so each line shows up at once when the output goes to a pipe.
-            let server = PreviewServer(site: site, output: directory, host: host, port: port) { line in
+            var server = PreviewServer(site: site, output: directory, host: host, port: port) { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
+            server.printsStages = verbose
             try await server.run()
         } catch {
             throw Report.failure(error)

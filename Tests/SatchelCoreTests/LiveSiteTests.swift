@@ -30,7 +30,10 @@ import Testing
         [site.content.path + "/" + relativePath]
     }
 
-    @Test(arguments: ["body", "title", "reference added", "reference removed", "heading renamed", "updated date", "similar pages"])
+    @Test(arguments: [
+        "body", "title", "summary", "reference added", "reference removed", "mention added", "heading renamed", "updated date",
+        "similar pages", "compare block added",
+    ])
     func editsUpdateInPlaceAndEqualACleanBuild(edit: String) async throws {
         let site = try FixtureSite()
         let live = try live(site)
@@ -50,6 +53,15 @@ import Testing
         case "reference removed":
             path = "manufacturers/acme-bags.md"
             try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "materials: [nylon, polyester]", with: "materials: [nylon]"))
+        case "summary":
+            path = "markets/kenya.md"
+            try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "summary: East African hub.", with: "summary: East African port."))
+        case "mention added":
+            path = "markets/kenya.md"
+            try site.write("content/" + path, try site.read("content/" + path) + "\nBags of [polyester](../materials/polyester.md).\n")
+        case "compare block added":
+            path = "markets/kenya.md"
+            try site.write("content/" + path, try site.read("content/" + path) + "\n```compare\nkind: materials\nfields: [cost_tier]\n```\n")
         case "heading renamed":
             path = "markets/kenya.md"
             try site.write("content/" + path, try site.read("content/" + path) + "\n## Ports\n\nMombasa.\n")
@@ -75,6 +87,19 @@ import Testing
             _ = try await live.build(changed: changed(site, "markets/kenya.md"), buildDate: day)
             #expect(try await output(of: site) == cleanBuild(of: site))
         }
+    }
+
+    @Test func aRemovedCompareBlockTakesItsCSVAlong() async throws {
+        let site = try FixtureSite()
+        let kenya = try site.read("content/markets/kenya.md")
+        try site.write("content/markets/kenya.md", kenya + "\n```compare\nkind: materials\nfields: [cost_tier]\n```\n")
+        let live = try live(site)
+        _ = try await live.build(buildDate: day)
+        #expect(FileManager.default.fileExists(atPath: site.output.path + "/markets/kenya-comparison-1.csv"))
+        try site.write("content/markets/kenya.md", kenya)
+        _ = try await live.build(changed: changed(site, "markets/kenya.md"), buildDate: day)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path + "/markets/kenya-comparison-1.csv"))
+        #expect(try await output(of: site) == cleanBuild(of: site))
     }
 
     @Test func anAddedPageGoesThroughAWholeBuild() async throws {

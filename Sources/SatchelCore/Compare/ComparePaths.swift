@@ -31,4 +31,12 @@ enum ComparePaths {
         let name = blockCSVName(page: page, index: index)
         return folder.isEmpty ? name : "\(folder)/\(name)"
     }
+
+    /// Whether `path` is the CSV of a compare block (`blockCSV(page:index:)`), not a kind's table CSV.
+    static func isBlockCSV(_ path: String) -> Bool {
+        guard path.hasSuffix(".csv"), !path.contains("/compare/"),
+              let marker = path.range(of: "-comparison-", options: .backwards) else { return false }
+        let number = path[marker.upperBound...].dropLast(".csv".count)
+        return !number.isEmpty && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber)
+    }
 }

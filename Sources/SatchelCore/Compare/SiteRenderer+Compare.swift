@@ -1,24 +1,29 @@
 extension SiteRenderer {
-    /// Writes the comparison output: per kind its table page, the table's CSV and the data the
+    /// Writes the comparison output of `shared`: per kind its table page, the table's CSV and the data the
     /// side-by-side page loads (kinds in parallel: a large kind's data runs to megabytes); the side-by-side
     /// page; and the CSV of every ```compare block beside the page holding it. Returns the number of HTML
     /// pages written.
-    func renderComparisons(write: @escaping @Sendable (String, String) throws -> Void, navigation: NavigationCache) async throws -> Int {
+    func renderComparisons(
+        of shared: SharedPages = .all, write: @escaping @Sendable (String, String) throws -> Void, navigation: NavigationCache
+    ) async throws -> Int {
+        let schemas = graph.schemas.filter { shared.comparedKinds?.contains($0.name) ?? true }
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for schema in graph.schemas {
+            for schema in schemas {
                 group.addTask { try renderComparison(of: schema, write: write, navigation: navigation) }
             }
             try await group.waitForAll()
         }
-        let depth = SitePaths.depth(of: ComparePaths.sideBySide)
-        let kinds = zip(graph.schemas, kindSummaries(depth: depth, current: nil)).map { schema, summary in
-            SideBySidePageView.Kind(
-                summary: summary, tableURL: SitePaths.root(depth: depth) + ComparePaths.table(schema.name),
-                script: ComparePaths.dataName(schema.name))
+        if shared.overview {
+            let depth = SitePaths.depth(of: ComparePaths.sideBySide)
+            let kinds = zip(graph.schemas, kindSummaries(depth: depth, current: nil)).map { schema, summary in
+                SideBySidePageView.Kind(
+                    summary: summary, tableURL: SitePaths.root(depth: depth) + ComparePaths.table(schema.name),
+                    script: ComparePaths.dataName(schema.name))
+            }
+            try write(ComparePaths.sideBySide, page(
+                SideBySidePageView(kinds: kinds), title: "Compare side by side", path: ComparePaths.sideBySide,
+                template: "side-by-side", navigation: navigation))
         }
-        try write(ComparePaths.sideBySide, page(
-            SideBySidePageView(kinds: kinds), title: "Compare side by side", path: ComparePaths.sideBySide,
-            template: "side-by-side", navigation: navigation))
 
         var documents = introductions.map { (page: SitePaths.kind($0.key), body: $0.value) }
         for entity in graph.entities where !entity.body.fencedBlocks.isEmpty {
@@ -30,7 +35,7 @@ extension SiteRenderer {
                 try write(ComparePaths.blockCSV(page: page, index: index + 1), table.csv)
             }
         }
-        return graph.schemas.count + 1
+        return schemas.count + (shared.overview ? 1 : 0)
     }
 
     /// One kind's table page, its CSV and its side-by-side data.

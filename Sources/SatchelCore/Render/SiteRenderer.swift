@@ -22,21 +22,25 @@ struct SiteRenderer: Sendable {
         FieldRenderer(graph: graph, allowsRawHTML: config.allowsRawHTML, kind: kind)
     }
 
-    /// Renders every page, or only the entity pages of `only` (with every page not tied to one entity);
+    /// Renders every page, or only the entity pages of `only` and the `shared` pages not tied to one entity;
     /// `write` receives an output-relative path and the page's contents.
     ///
     /// Everything runs in one task group: the search index and the comparison data are each built by one
     /// long task, so they start first and entity pages fill the other core meanwhile.
     @discardableResult
-    func render(only: Set<EntityID>? = nil, write: @escaping @Sendable (String, String) throws -> Void) async throws -> Int {
+    func render(
+        only: Set<EntityID>? = nil, shared: SharedPages = .all, write: @escaping @Sendable (String, String) throws -> Void
+    ) async throws -> Int {
         let navigation = NavigationCache(renderer: self)
         let entities = only.map { only in graph.entities.filter { only.contains($0.id) } } ?? graph.entities
         let batchSize = max(64, entities.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         return try await withThrowingTaskGroup(of: Int.self) { group in
             group.addTask { try await renderSearch(write: write, navigation: navigation) }
-            group.addTask { try await renderComparisons(write: write, navigation: navigation) }
-            group.addTask { try renderHomeAndListings(write: write, navigation: navigation) }
-            group.addTask { try renderMap(write: write, navigation: navigation) }
+            group.addTask { try await renderComparisons(of: shared, write: write, navigation: navigation) }
+            if shared.overview {
+                group.addTask { try renderHomeAndListings(write: write, navigation: navigation) }
+                group.addTask { try renderMap(write: write, navigation: navigation) }
+            }
             for start in stride(from: 0, to: entities.count, by: batchSize) {
                 let batch = entities[start..<min(start + batchSize, entities.count)]
                 group.addTask {
