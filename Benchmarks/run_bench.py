@@ -4,7 +4,9 @@
 Measures whole-process wall time and peak RSS (/usr/bin/time -v) over several runs and prints the median
 and spread of: a full build from nothing, a no-change rebuild, one-file edit rebuilds (a manufacturer's
 body; a material's title, which changes backlinks), and Hugo building the same pages with equivalent
-templates. The last line is `satchel/hugo full-build ratio: X.XX`.
+templates; then, in one `satchel serve` process, the same two edits as the watching process sees them (the
+update time it reports, from the burst of changes to the last file replaced). The last line is
+`satchel/hugo full-build ratio: X.XX`.
 """
 import argparse
 import os
@@ -14,6 +16,9 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
+import queue
+import time
 
 REPOSITORY = pathlib.Path(__file__).resolve().parents[1]
 SATCHEL = REPOSITORY / ".build" / "release" / "satchel"
@@ -39,6 +44,40 @@ def summarise(name, samples):
     spread = (max(times) - min(times)) / 2
     print(f"| {name:<38} | {statistics.median(times):8.3f} s | ±{spread:6.3f} s | {cpu:7.2f} s | {rss:7.0f} MB |")
     return statistics.median(times)
+
+
+def serve_edits(command, edits, runs):
+    """Starts `satchel serve`; for each run applies each edit and waits for the build it starts. Returns,
+    per edit, the update times (seconds) serve reports and its stage lines."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+
+    def wait_for(pattern, timeout=600):
+        deadline = time.time() + timeout
+        while True:
+            line = lines.get(timeout=max(0.1, deadline - time.time()))
+            if re.search(pattern, line):
+                return line
+
+    results = {name: [] for name, _ in edits}
+    try:
+        wait_for(r"^Serving ")
+        for run in range(runs):
+            for name, (apply, undo) in edits:
+                apply(run)
+                summary = wait_for(r"^(Built|Up to date|satchel: )")
+                if not summary.startswith("Built"):
+                    sys.exit(f"serve did not rebuild: {summary}")
+                stages = wait_for(r"^  stages: ").strip()
+                results[name].append((int(re.search(r" in (\d+) ms$", summary.strip()).group(1)) / 1000, stages))
+                undo()
+                wait_for(r"^(Built|Up to date)")
+                wait_for(r"^  stages: ")
+    finally:
+        process.terminate()
+        process.wait()
+    return results
 
 
 def main():
@@ -83,6 +122,15 @@ def main():
         if hugo:
             shutil.rmtree(hugo_site / "public", ignore_errors=True)
             results["hugo"].append(timed([hugo, "--quiet", "--source", str(hugo_site)]))
+    serve = [str(SATCHEL), "serve", "--verbose", "--port", "0", "--content", str(content), "--themes",
+             str(REPOSITORY / "themes"), "--output", str(output)]
+    updates = serve_edits(serve, [
+        ("body", (lambda run: manufacturer.write_text(original_manufacturer + f"\nServe edit {run}.\n"),
+                  lambda: manufacturer.write_text(original_manufacturer))),
+        ("title", (lambda run: material.write_text(
+            re.sub(r"^title: (.*)$", rf"title: \1 s{run}", original_material, count=1, flags=re.M)),
+                   lambda: material.write_text(original_material))),
+    ], args.runs)
     pages = sum(1 for _ in output.rglob("*.html"))
     file_system = subprocess.run(["stat", "-f", "-c", "%T", str(work)], capture_output=True, text=True).stdout.strip()
     print(f"\n{args.pages} generated pages ({pages} HTML files), {args.runs} runs each, {os.cpu_count()} cores, "
@@ -93,6 +141,14 @@ def main():
     summarise("satchel no-change rebuild", results["nochange"])
     summarise("satchel edit a manufacturer's body", results["body"])
     summarise("satchel edit a material's title", results["title"])
+    for name, label in (("body", "serve: edit a manufacturer's body"), ("title", "serve: edit a material's title")):
+        times = [seconds for seconds, _ in updates[name]]
+        spread = (max(times) - min(times)) / 2
+        print(f"| {label:<38} | {statistics.median(times):8.3f} s | ±{spread:6.3f} s | {'':>9} | {'':>10} |")
+    print("\nserve update times are those serve reports (in the process, from the burst of changes to the last file "
+          "replaced); their stages, last run:")
+    for name in ("body", "title"):
+        print(f"  {name}: {updates[name][-1][1].removeprefix('stages: ')}")
     if hugo:
         hugo_time = summarise("hugo full build (same pages)", results["hugo"])
         print(f"\nsatchel/hugo full-build ratio: {full / hugo_time:.2f}")
