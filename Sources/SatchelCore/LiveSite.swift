@@ -78,6 +78,24 @@ public actor LiveSite {
         return edits
     }
 
+    /// The kept graph with the edited entities swapped in, when the edits changed nothing the graph resolves
+    /// or checks: the same title, summary, update day and values, the same headings, link destinations and
+    /// compare blocks, and no diagnostics. Such an edit (most body edits) needs no graph built again: the
+    /// last good build had no errors, so its diagnostics (loader warnings) stand. Nil otherwise.
+    private static func patched(_ graph: ContentGraph, with outcomes: [PageParser.Outcome?]) -> ContentGraph? {
+        var graph = graph
+        for outcome in outcomes {
+            guard let outcome, outcome.diagnostics.isEmpty, let entity = outcome.entity, let old = graph.entity(entity.id),
+                  old.title == entity.title, old.summary == entity.summary, old.updated == entity.updated, old.values == entity.values,
+                  old.body.headings == entity.body.headings,
+                  old.body.links.map({ [$0.destination, "\($0.isImage)"] }) == entity.body.links.map({ [$0.destination, "\($0.isImage)"] }),
+                  old.body.fencedBlocks.map({ [$0.info, $0.literal] }) == entity.body.fencedBlocks.map({ [$0.info, $0.literal] })
+            else { return nil }
+            graph = graph.replacing(entity)
+        }
+        return graph
+    }
+
     /// What an edit of `edited` can change, and the similar pages after it.
     ///
     /// Other pages show an entity's face: its title, summary, update day and field values (in links, facts,
@@ -130,8 +148,17 @@ public actor LiveSite {
             edited.insert(id)
         }
         timeline.mark("parse")
-        let (model, diagnostics) = site.resolve(content, pages: pages, timeline: &timeline)
-        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
+        let model: Site.Model
+        if let graph = Self.patched(snapshot.model.graph, with: edited.map { pages.outcomes[$0] ?? nil }) {
+            model = Site.Model(
+                config: content.config, graph: graph, introductions: snapshot.model.introductions,
+                warnings: snapshot.model.warnings, linkCount: snapshot.model.linkCount)
+            timeline.mark("graph")
+        } else {
+            let (resolved, diagnostics) = site.resolve(content, pages: pages, timeline: &timeline)
+            if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
+            model = resolved
+        }
         let (affected, shared, similarity) = reach(of: edited, from: snapshot, to: model.graph)
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,

@@ -132,6 +132,15 @@ import Testing
         #expect(String(decoding: after["markets/germany.html"] ?? Data(), as: UTF8.self) != String(decoding: before["markets/germany.html"] ?? Data(), as: UTF8.self))
     }
 
+    @Test(arguments: ["[a missing page](../materials/silk.md)", "[a missing heading](#nowhere)", "```compare\nkind: silk\n```"])
+    func aBodyEditThatBreaksALinkOrBlockIsAnError(addition: String) async throws {
+        let site = try FixtureSite()
+        let live = try live(site)
+        _ = try await live.build(buildDate: day)
+        try site.write("content/markets/kenya.md", try site.read("content/markets/kenya.md") + "\n\(addition)\n")
+        await #expect(throws: BuildFailure.self) { try await live.build(changed: changed(site, "markets/kenya.md"), buildDate: day) }
+    }
+
     @Test func anEditorsTemporaryFileThatIsGoneChangesNothing() async throws {
         let site = try FixtureSite()
         let live = try live(site)

@@ -38,6 +38,18 @@ public struct ContentGraph: Sendable {
 
     public var edgeCount: Int { outgoing.values.reduce(0) { $0 + $1.count } }
 
+    /// The graph with `entity` in place of the entity of its id. Only for an entity whose title, values,
+    /// headings and links are those of the one it replaces (`LiveSite` checks): nothing resolved from them
+    /// is computed again.
+    func replacing(_ entity: Entity) -> ContentGraph {
+        guard let position = index[entity.id] else { return self }
+        var entities = self.entities
+        entities[position] = entity
+        return ContentGraph(
+            entities: entities, schemas: schemas, outgoing: outgoing, incoming: incoming, bodyLinks: bodyLinks,
+            introductionLinks: introductionLinks, index: index, kindRanges: kindRanges, resolver: resolver)
+    }
+
     /// Builds the graph, collecting an error for every reference or body link that does not resolve.
     /// References to `invalid` pages (which exist but failed to load) are skipped: their own errors are
     /// reported already.
