@@ -62,24 +62,31 @@ public struct ContentGraph: Sendable {
 
         var diagnostics: [Diagnostic] = []
         var outgoing: [EntityID: [Edge]] = [:]
-        var incoming: [EntityID: [Edge]] = [:]
+        /// Incoming edges by the target's position; filled in entity order, so each list is ordered by source.
+        var incomingByPosition = [[Edge]](repeating: [], count: entities.count)
         var bodyLinks: [EntityID: [LinkTarget]] = [:]
-        func add(_ edge: Edge) {
-            // Duplicates can only come from the same source, whose edges are few: a linear scan is cheapest.
-            guard outgoing[edge.source]?.contains(edge) != true else { return }
-            outgoing[edge.source, default: []].append(edge)
-            incoming[edge.target, default: []].append(edge)
-        }
         let resolver = LinkResolver(index: index, entities: entities, kinds: Set(schemas.map(\.name)), invalid: invalid)
 
         for entity in entities {
             guard let schema = schemasByName[entity.id.kind] else { continue }
+            // The entity's own edges: duplicates can only come from the same source, whose edges are few, so
+            // a linear scan of them is cheapest.
+            var edges: [Edge] = []
+            func add(_ edge: Edge, targetPosition: Int) {
+                guard !edges.contains(edge) else { return }
+                edges.append(edge)
+                incomingByPosition[targetPosition].append(edge)
+            }
+            func mention(_ id: EntityID) {
+                guard id != entity.id, !edges.contains(where: { $0.target == id }), let position = index[id] else { return }
+                add(Edge(source: entity.id, target: id, relation: .mention), targetPosition: position)
+            }
             for field in schema.fields {
                 guard let targetKind = field.type.referencedKind, let value = entity.values[field.key] else { continue }
                 for (slug, location) in value.referencedSlugs {
                     let target = EntityID(kind: targetKind, slug: slug)
-                    if index[target] != nil {
-                        add(Edge(source: entity.id, target: target, relation: .field(kind: entity.id.kind, key: field.key)))
+                    if let position = index[target] {
+                        add(Edge(source: entity.id, target: target, relation: .field(kind: entity.id.kind, key: field.key)), targetPosition: position)
                     } else if !invalid.contains(target) {
                         diagnostics.append(.error(
                             at: location, "unknown reference '\(slug)' in field '\(field.key)': no page \(targetKind)/\(slug).md",
@@ -93,10 +100,7 @@ public struct ContentGraph: Sendable {
                 for markdown in value.textValues {
                     for link in MarkdownDocument(markdown).links {
                         switch resolver.resolve(link.destination, from: entity.id.kind, headings: entity.body.headings, at: location) {
-                        case .success(.entity(let id, _)) where id != entity.id:
-                            if !(outgoing[entity.id] ?? []).contains(where: { $0.target == id }) {
-                                add(Edge(source: entity.id, target: id, relation: .mention))
-                            }
+                        case .success(.entity(let id, _)): mention(id)
                         case .success: break
                         case .failure(let diagnostic): diagnostics.append(diagnostic)
                         }
@@ -109,15 +113,13 @@ public struct ContentGraph: Sendable {
                 case .success(let target):
                     targets.append(target)
                     // A body link to an entity a field already names adds nothing to the relations panel.
-                    if case .entity(let id, _) = target, id != entity.id,
-                       !(outgoing[entity.id] ?? []).contains(where: { $0.target == id }) {
-                        add(Edge(source: entity.id, target: id, relation: .mention))
-                    }
+                    if case .entity(let id, _) = target { mention(id) }
                 case .failure(let diagnostic):
                     diagnostics.append(diagnostic)
                     targets.append(.external)
                 }
             }
+            if !edges.isEmpty { outgoing[entity.id] = edges }
             bodyLinks[entity.id] = targets
         }
         var introductionLinks: [String: [LinkTarget]] = [:]
@@ -131,8 +133,9 @@ public struct ContentGraph: Sendable {
                 }
             }
         }
-        for (id, edges) in incoming {
-            incoming[id] = edges.sorted { (index[$0.source] ?? 0) < (index[$1.source] ?? 0) }
+        var incoming: [EntityID: [Edge]] = [:]
+        for (position, edges) in incomingByPosition.enumerated() where !edges.isEmpty {
+            incoming[entities[position].id] = edges
         }
         let graph = ContentGraph(
             entities: entities, schemas: schemas, outgoing: outgoing, incoming: incoming, bodyLinks: bodyLinks,
