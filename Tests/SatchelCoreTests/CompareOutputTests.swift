@@ -69,6 +69,12 @@ import Testing
         #expect(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String] == [value, "plain"])
     }
 
+    @Test func jsonNumbersAreWrittenInFull() {
+        var json = JSONWriter()
+        json.array([0, 7, 10, 99, 100, 1_200_345, -1, -40, Int.max, Int.min]) { $0.number($1) }
+        #expect(json.text == "[0,7,10,99,100,1200345,-1,-40,\(Int.max),\(Int.min)]")
+    }
+
     /// The comparison data is a script like the search index and is written by the same writer: line and
     /// paragraph separators (which end a string literal in older JavaScript parsers) and DEL are escaped too.
     @Test func dataEscapesLineSeparatorsAndDelete() async throws {

@@ -31,6 +31,32 @@ import Testing
         #expect(SearchText.tokens(in: text) == words + compounds)
     }
 
+    /// The tokeniser reads UTF-8 bytes: characters of two, three and four bytes, combining marks after
+    /// punctuation and white space other than ASCII follow the same rules as ASCII.
+    @Test(arguments: [
+        ("nylon—polyester", ["nylon", "polyester"], ["nylonpolyester"]),
+        ("nylon\u{00A0}polyester", ["nylon", "polyester"], []),
+        ("a-\u{0301}b", ["a", "b"], ["ab"]),
+        ("Cafe\u{0301} 𝐀x😀y", ["cafe", "𝐀x", "y"], ["𝐀xy"]),
+        ("İstanbul ΣΟΦΟΣ", ["istanbul", "σοφοσ"], []),
+    ])
+    func readsCharactersOfEveryLength(text: String, words: [String], compounds: [String]) {
+        let split = SearchText.split(text)
+        #expect(split.words == words)
+        #expect(split.compounds == compounds)
+    }
+
+    @Test func termTableNumbersTermsInTheOrderFirstSeen() {
+        var table = TermTable()
+        // Enough terms to make the table grow several times.
+        let terms = (0..<5_000).map { "term\($0)" } + ["", "é", "東京"]
+        let numbers = terms.map { term in Array(term.utf8).withUnsafeBufferPointer { table.number(of: $0) } }
+        #expect(numbers == Array(terms.indices))
+        #expect(terms.reversed().map { table.number(of: ArraySlice($0.utf8)) } == Array(terms.indices.reversed()))
+        #expect(table.count == terms.count)
+        #expect(terms.indices.map(table.term) == terms)
+    }
+
     @Test func keepsLettersOfOtherScriptsAndDropsSymbols() {
         #expect(SearchText.split("東京 Москва → 2½ ✓").words == ["東京", "москва", "2½"])
     }

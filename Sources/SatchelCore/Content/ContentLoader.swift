@@ -82,7 +82,8 @@ public struct ContentLoader: Sendable {
                     ? error
                     : .error(at: SourceLocation(file: schemaPath), "missing schema: every kind folder needs a _kind.yml"))
             }
-            let files = ((try? fileManager.contentsOfDirectory(atPath: kindURL.path)) ?? []).sorted()
+            let kindPath = kindURL.path
+            let files = ((try? fileManager.contentsOfDirectory(atPath: kindPath)) ?? []).sorted()
             for file in files where !file.hasPrefix(".") && file != "_kind.yml" {
                 let path = display("\(kind)/\(file)")
                 guard file.hasSuffix(".md") else {
@@ -105,7 +106,7 @@ public struct ContentLoader: Sendable {
                 do {
                     let page = SourcePage(
                         kind: kind, slug: slug, path: path,
-                        text: try SourceText.read(kindURL.appendingPathComponent(file), displayPath: path))
+                        text: try SourceText.read(file, in: kindURL, folderPath: kindPath, displayPath: path))
                     if file == "_index.md" { introductions[kind] = page } else { pages.append(page) }
                 } catch {
                     diagnostics.append(error)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every entity and every typed edge between them, resolved once per build. Backlinks, relation panels
 /// and `satchel graph` all read from here, so no page ever rescans the content.
 public struct ContentGraph: Sendable {
@@ -68,69 +70,29 @@ public struct ContentGraph: Sendable {
             let range = kindRanges[entity.id.kind] ?? position..<position
             kindRanges[entity.id.kind] = range.lowerBound..<(position + 1)
         }
-        var slugsByKind: [String: [String]] = [:]
-        for entity in entities { slugsByKind[entity.id.kind, default: []].append(entity.id.slug) }
+        let slugsByKind = Dictionary(grouping: entities.lazy.map(\.id), by: \.kind).mapValues { $0.map(\.slug) }
         let schemasByName = Dictionary(uniqueKeysWithValues: schemas.map { ($0.name, $0) })
 
+        let resolver = LinkResolver(index: index, entities: entities, kinds: Set(schemas.map(\.name)), invalid: invalid)
+        // Every edge of an entity starts at it, so entities resolve independently: in parallel batches, then
+        // merged in entity order, which gives the edges, incoming lists and diagnostics of a serial pass.
+        let resolved = concurrentMap(entities.count) { position -> EntityLinks? in
+            let entity = entities[position]
+            return schemasByName[entity.id.kind].map {
+                links(of: entity, schema: $0, index: index, resolver: resolver, invalid: invalid, slugsByKind: slugsByKind)
+            }
+        }
         var diagnostics: [Diagnostic] = []
         var outgoing: [EntityID: [Edge]] = [:]
-        var incoming: [EntityID: [Edge]] = [:]
+        /// Incoming edges by the target's position; filled in entity order, so each list is ordered by source.
+        var incomingByPosition = [[Edge]](repeating: [], count: entities.count)
         var bodyLinks: [EntityID: [LinkTarget]] = [:]
-        func add(_ edge: Edge) {
-            // Duplicates can only come from the same source, whose edges are few: a linear scan is cheapest.
-            guard outgoing[edge.source]?.contains(edge) != true else { return }
-            outgoing[edge.source, default: []].append(edge)
-            incoming[edge.target, default: []].append(edge)
-        }
-        let resolver = LinkResolver(index: index, entities: entities, kinds: Set(schemas.map(\.name)), invalid: invalid)
-
-        for entity in entities {
-            guard let schema = schemasByName[entity.id.kind] else { continue }
-            for field in schema.fields {
-                guard let targetKind = field.type.referencedKind, let value = entity.values[field.key] else { continue }
-                for (slug, location) in value.referencedSlugs {
-                    let target = EntityID(kind: targetKind, slug: slug)
-                    if index[target] != nil {
-                        add(Edge(source: entity.id, target: target, relation: .field(kind: entity.id.kind, key: field.key)))
-                    } else if !invalid.contains(target) {
-                        diagnostics.append(.error(
-                            at: location, "unknown reference '\(slug)' in field '\(field.key)': no page \(targetKind)/\(slug).md",
-                            suggestion: Suggestion.closest(to: slug, in: slugsByKind[targetKind] ?? [])))
-                    }
-                }
-            }
-            // Links inside inline-Markdown fields are checked like body links; FieldRenderer rewrites them.
-            for field in schema.fields where field.type.elementType == .text {
-                guard let value = entity.values[field.key], let location = entity.valueLocations[field.key] else { continue }
-                for markdown in value.textValues {
-                    for link in MarkdownDocument(markdown).links {
-                        switch resolver.resolve(link.destination, from: entity.id.kind, headings: entity.body.headings, at: location) {
-                        case .success(.entity(let id, _)) where id != entity.id:
-                            if !(outgoing[entity.id] ?? []).contains(where: { $0.target == id }) {
-                                add(Edge(source: entity.id, target: id, relation: .mention))
-                            }
-                        case .success: break
-                        case .failure(let diagnostic): diagnostics.append(diagnostic)
-                        }
-                    }
-                }
-            }
-            var targets: [LinkTarget] = []
-            for link in entity.body.links {
-                switch resolver.resolve(link, from: entity.id.kind, headings: entity.body.headings, file: entity.sourcePath) {
-                case .success(let target):
-                    targets.append(target)
-                    // A body link to an entity a field already names adds nothing to the relations panel.
-                    if case .entity(let id, _) = target, id != entity.id,
-                       !(outgoing[entity.id] ?? []).contains(where: { $0.target == id }) {
-                        add(Edge(source: entity.id, target: id, relation: .mention))
-                    }
-                case .failure(let diagnostic):
-                    diagnostics.append(diagnostic)
-                    targets.append(.external)
-                }
-            }
-            bodyLinks[entity.id] = targets
+        for (entity, links) in zip(entities, resolved) {
+            guard let links else { continue }
+            diagnostics += links.diagnostics
+            for (edge, position) in zip(links.edges, links.targetPositions) { incomingByPosition[position].append(edge) }
+            if !links.edges.isEmpty { outgoing[entity.id] = links.edges }
+            bodyLinks[entity.id] = links.targets
         }
         var introductionLinks: [String: [LinkTarget]] = [:]
         for (kind, introduction) in introductions {
@@ -143,13 +105,98 @@ public struct ContentGraph: Sendable {
                 }
             }
         }
-        for (id, edges) in incoming {
-            incoming[id] = edges.sorted { (index[$0.source] ?? 0) < (index[$1.source] ?? 0) }
+        var incoming: [EntityID: [Edge]] = [:]
+        for (position, edges) in incomingByPosition.enumerated() where !edges.isEmpty {
+            incoming[entities[position].id] = edges
         }
         let graph = ContentGraph(
             entities: entities, schemas: schemas, outgoing: outgoing, incoming: incoming, bodyLinks: bodyLinks,
             introductionLinks: introductionLinks, index: index, kindRanges: kindRanges, resolver: resolver)
         return (graph, diagnostics)
+    }
+}
+
+extension ContentGraph {
+    /// What one entity's references and links resolve to: its edges (with their targets' positions), the
+    /// targets of its body links and the errors found, in the order a reader meets them.
+    struct EntityLinks {
+        var edges: [Edge] = []
+        var targetPositions: [Int] = []
+        var targets: [LinkTarget] = []
+        var diagnostics: [Diagnostic] = []
+
+        /// Duplicates can only come from the same source, whose edges are few: a linear scan is cheapest.
+        mutating func add(_ edge: Edge, targetPosition: Int) {
+            guard !edges.contains(edge) else { return }
+            edges.append(edge)
+            targetPositions.append(targetPosition)
+        }
+    }
+
+    static func links(
+        of entity: Entity, schema: KindSchema, index: [EntityID: Int], resolver: LinkResolver, invalid: Set<EntityID>,
+        slugsByKind: [String: [String]]
+    ) -> EntityLinks {
+        var links = EntityLinks()
+        func mention(_ id: EntityID) {
+            guard id != entity.id, !links.edges.contains(where: { $0.target == id }), let position = index[id] else { return }
+            links.add(Edge(source: entity.id, target: id, relation: .mention), targetPosition: position)
+        }
+        for field in schema.fields {
+            guard let targetKind = field.type.referencedKind, let value = entity.values[field.key] else { continue }
+            for (slug, location) in value.referencedSlugs {
+                let target = EntityID(kind: targetKind, slug: slug)
+                if let position = index[target] {
+                    links.add(Edge(source: entity.id, target: target, relation: .field(kind: entity.id.kind, key: field.key)), targetPosition: position)
+                } else if !invalid.contains(target) {
+                    links.diagnostics.append(.error(
+                        at: location, "unknown reference '\(slug)' in field '\(field.key)': no page \(targetKind)/\(slug).md",
+                        suggestion: Suggestion.closest(to: slug, in: slugsByKind[targetKind] ?? [])))
+                }
+            }
+        }
+        // Links inside inline-Markdown fields are checked like body links; FieldRenderer rewrites them.
+        for field in schema.fields where field.type.elementType == .text {
+            guard let value = entity.values[field.key], let location = entity.valueLocations[field.key] else { continue }
+            for markdown in value.textValues {
+                for link in MarkdownDocument(markdown).links {
+                    switch resolver.resolve(link.destination, from: entity.id.kind, headings: entity.body.headings, at: location) {
+                    case .success(.entity(let id, _)): mention(id)
+                    case .success: break
+                    case .failure(let diagnostic): links.diagnostics.append(diagnostic)
+                    }
+                }
+            }
+        }
+        for link in entity.body.links {
+            switch resolver.resolve(link, from: entity.id.kind, headings: entity.body.headings, file: entity.sourcePath) {
+            case .success(let target):
+                links.targets.append(target)
+                // A body link to an entity a field already names adds nothing to the relations panel.
+                if case .entity(let id, _) = target { mention(id) }
+            case .failure(let diagnostic):
+                links.diagnostics.append(diagnostic)
+                links.targets.append(.external)
+            }
+        }
+        return links
+    }
+
+    /// `transform` of every position below `count`, computed in parallel batches, in order.
+    private static func concurrentMap<Result: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
+        guard count > 0 else { return [] }
+        let batchSize = max(64, count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
+        let batchCount = (count + batchSize - 1) / batchSize
+        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Each batch initialises its own positions only.
+            nonisolated(unsafe) let base = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: batchCount) { batch in
+                for position in (batch * batchSize)..<min(count, (batch + 1) * batchSize) {
+                    (base + position).initialize(to: transform(position))
+                }
+            }
+            initialized = count
+        }
     }
 }
 

@@ -18,29 +18,36 @@ struct JSONWriter {
 
     mutating func number(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = bytes.count
+        // Digits from the most significant, found with a power of ten, so nothing is reversed afterwards.
+        let magnitude = value.magnitude
+        var power: UInt = 1
+        while magnitude / power >= 10 { power *= 10 }
         repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / power % 10))
+            power /= 10
+        } while power > 0
     }
 
     /// A JSON string literal. Besides what JSON requires, `<`, `>`, `&`, DEL and U+2028/U+2029 (which end a
     /// string literal in older JavaScript parsers) are written as `\u` escapes, so `</script>` or `<!--` can
     /// never appear in the file.
     mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { append(escaping: $0) }
+    }
+
+    /// Writes `utf8` as a string literal, copying the runs that need no escape whole.
+    private mutating func append(escaping utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        if !value.utf8.contains(where: Self.needsEscape) {
-            bytes += value.utf8
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        let utf8 = Array(value.utf8)
+        var runStart = 0
         var index = 0
         while index < utf8.count {
             let unit = utf8[index]
+            guard Self.needsEscape(unit) else {
+                index += 1
+                continue
+            }
+            bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<index])
             index += 1
             switch unit {
             case UInt8(ascii: "\""): bytes += #"\""#.utf8
@@ -53,7 +60,9 @@ struct JSONWriter {
                 index += 2
             default: bytes.append(unit)
             }
+            runStart = index
         }
+        bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<index])
         bytes.append(UInt8(ascii: "\""))
     }
 

@@ -39,29 +39,47 @@ public struct SearchDocument: Sendable {
     /// the body, with runs of white space as one space, cut at the first space after `limit` bytes of UTF-8
     /// to bound the index's size. Works on bytes because it runs over every page's whole text.
     public func snippetText(limit: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(limit + 32)
-        var pendingSpace = false
-        func append(_ text: String) -> Bool {
-            for byte in text.utf8 {
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    if bytes.count >= limit { return false }
-                    pendingSpace = !bytes.isEmpty
-                    continue
-                }
-                if pendingSpace {
-                    bytes.append(0x20)
-                    pendingSpace = false
-                }
-                bytes.append(byte)
-            }
-            return true
-        }
+        var snippet = Snippet(limit: limit)
         let parts = [summary ?? "", fields.joined(separator: " · "), body].filter { !$0.isEmpty }
         for (position, part) in parts.enumerated() {
-            guard (position == 0 || append(" — ")) && append(part) else { return String(decoding: bytes, as: UTF8.self) + " …" }
+            guard (position == 0 || snippet.append(" — ")) && snippet.append(part) else { return snippet.text + " …" }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return snippet.text
+    }
+
+    /// Snippet text being collected. A type of its own rather than a closure over local variables, which
+    /// made every byte pay for a boxed, access-checked variable.
+    private struct Snippet {
+        let limit: Int
+        var bytes: [UInt8] = []
+        var pendingSpace = false
+
+        init(limit: Int) {
+            self.limit = limit
+            bytes.reserveCapacity(limit + 32)
+        }
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        /// Appends `text` with runs of white space as one space; false if it stopped at the limit.
+        mutating func append(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { utf8 in
+                for byte in utf8 {
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                        if bytes.count >= limit { return false }
+                        pendingSpace = !bytes.isEmpty
+                        continue
+                    }
+                    if pendingSpace {
+                        bytes.append(0x20)
+                        pendingSpace = false
+                    }
+                    bytes.append(byte)
+                }
+                return true
+            }
+        }
     }
 
     /// A value as it reads on the page. Yes/no values say nothing without their label and are left out.

@@ -45,38 +45,68 @@ public struct SearchIndex: Sendable {
         var frequency: Float
     }
 
-    /// The terms of one document with their occurrences, and its weighted length.
-    struct DocumentTerms {
-        var terms: [String: Occurrence] = [:]
-        var length: Float = 0
-        var titleWordCount = 0
+    /// A term's unscored postings: document, best place, weighted frequency.
+    typealias RawPosting = (document: Int32, place: Place, frequency: Float)
 
-        init(_ document: SearchDocument) {
-            add(document.title, at: .title)
-            titleWordCount = max(1, terms.count)
-            for field in document.fields { add(field, at: .field) }
-            if let summary = document.summary { add(summary, at: .heading) }
-            for heading in document.headings { add(heading, at: .heading) }
-            add(document.kindName, at: .body)
-            add(document.body, at: .body)
+    /// Tokenises documents, in order, into numbered terms with their unscored postings and each
+    /// document's weighted length and number of title terms.
+    struct PostingsCollector {
+        /// The terms met so far; a term's number indexes `postings`.
+        private(set) var terms = TermTable()
+        /// Each term's postings, by ascending document.
+        private(set) var postings: [[RawPosting]] = []
+        private(set) var lengths: [Float] = []
+        private(set) var titleWords: [Int] = []
+
+        private var tokenizer = SearchTokenizer()
+        /// The terms of the document being added, in the order first met, with their occurrences.
+        private var current: [(term: Int, occurrence: Occurrence)] = []
+        /// Per term: the last document it was met in, and its place in `current` if that is this document.
+        private var lastDocument: [Int32] = []
+        private var positionInCurrent: [Int32] = []
+        private var length: Float = 0
+
+        /// Adds the terms of `document`, numbered `number`, which must be above those added before.
+        mutating func add(_ document: SearchDocument, number: Int) {
+            let number = Int32(number)
+            current.removeAll(keepingCapacity: true)
+            length = 0
+            add(document.title, at: .title, document: number)
+            titleWords.append(max(1, current.count))
+            for field in document.fields { add(field, at: .field, document: number) }
+            if let summary = document.summary { add(summary, at: .heading, document: number) }
+            for heading in document.headings { add(heading, at: .heading, document: number) }
+            add(document.kindName, at: .body, document: number)
+            add(document.body, at: .body, document: number)
+            lengths.append(length)
+            for (term, occurrence) in current {
+                postings[term].append((number, occurrence.place, occurrence.frequency))
+            }
         }
 
-        mutating func add(_ text: String, at place: Place) {
-            for token in SearchText.tokens(in: text) {
-                length += place.frequencyWeight
-                if var occurrence = terms[token] {
-                    occurrence.place = max(occurrence.place, place)
-                    occurrence.frequency += place.frequencyWeight
-                    terms[token] = occurrence
+        private mutating func add(_ text: String, at place: Place, document: Int32) {
+            tokenizer.tokenize(text)
+            let weight = place.frequencyWeight
+            for token in 0..<tokenizer.tokenCount {
+                let term = terms.number(of: tokenizer.bytes[tokenizer.tokenRange(token)])
+                if term == postings.count {
+                    postings.append([])
+                    lastDocument.append(-1)
+                    positionInCurrent.append(0)
+                }
+                length += weight
+                if lastDocument[term] == document {
+                    let position = Int(positionInCurrent[term])
+                    current[position].occurrence.place = max(current[position].occurrence.place, place)
+                    current[position].occurrence.frequency += weight
                 } else {
-                    terms[token] = Occurrence(place: place, frequency: place.frequencyWeight)
+                    lastDocument[term] = document
+                    positionInCurrent[term] = Int32(current.count)
+                    current.append((term, Occurrence(place: place, frequency: weight)))
                 }
             }
         }
     }
-
-    /// A term's unscored postings: document, best place, weighted frequency.
-    typealias RawPosting = (document: Int32, place: Place, frequency: Float)
 
     init(documents: [SearchDocument], terms: [String], postings: [[Posting]]) {
         self.documents = documents
@@ -86,43 +116,39 @@ public struct SearchIndex: Sendable {
 
     /// Tokenises every document (in parallel batches) and scores every posting.
     public static func build(_ documents: [SearchDocument]) async -> SearchIndex {
-        typealias Batch = (start: Int, postings: [String: [RawPosting]], lengths: [Float], titleWords: [Int])
         let batchSize = max(64, documents.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        let batches = await withTaskGroup(of: Batch.self) { group in
+        let batches = await withTaskGroup(of: (start: Int, collector: PostingsCollector).self) { group in
             for start in stride(from: 0, to: documents.count, by: batchSize) {
                 let end = min(start + batchSize, documents.count)
                 group.addTask {
-                    var postings: [String: [RawPosting]] = [:]
-                    var lengths: [Float] = []
-                    var titleWords: [Int] = []
-                    for position in start..<end {
-                        let terms = DocumentTerms(documents[position])
-                        lengths.append(terms.length)
-                        titleWords.append(terms.titleWordCount)
-                        for (term, occurrence) in terms.terms {
-                            postings[term, default: []].append((Int32(position), occurrence.place, occurrence.frequency))
-                        }
-                    }
-                    return (start, postings, lengths, titleWords)
+                    var collector = PostingsCollector()
+                    for position in start..<end { collector.add(documents[position], number: position) }
+                    return (start, collector)
                 }
             }
-            var all: [Batch] = []
+            var all: [(start: Int, collector: PostingsCollector)] = []
             for await batch in group { all.append(batch) }
             return all.sorted { $0.start < $1.start }
         }
         // Batches cover ascending document ranges and add documents in order, so appending them in order
         // keeps every term's postings sorted by document.
-        var merged: [String: [RawPosting]] = [:]
+        var terms = TermTable()
+        var merged: [[RawPosting]] = []
         var lengths: [Float] = []
         var titleWords: [Int] = []
-        for batch in batches {
-            for (term, list) in batch.postings { merged[term, default: []] += list }
+        for (_, batch) in batches {
+            for term in 0..<batch.terms.count {
+                let number = batch.terms.withBytes(of: term) { terms.number(of: $0) }
+                if number == merged.count { merged.append([]) }
+                merged[number] += batch.postings[term]
+            }
             lengths += batch.lengths
             titleWords += batch.titleWords
         }
-        let terms = merged.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+        let texts = (0..<terms.count).map(terms.term)
+        let order = texts.indices.sorted { texts[$0].utf16.lexicographicallyPrecedes(texts[$1].utf16) }
         let scorer = Scorer(documentCount: documents.count, lengths: lengths, titleWords: titleWords)
-        return SearchIndex(documents: documents, terms: terms, postings: terms.map { scorer.score(merged[$0]!) })
+        return SearchIndex(documents: documents, terms: order.map { texts[$0] }, postings: order.map { scorer.score(merged[$0]) })
     }
 
     /// The postings of `term`, if it is indexed.

@@ -17,61 +17,13 @@ public enum SearchText {
 
     /// The normalised words of `text` in order, and its compounds in order.
     public static func split(_ text: String) -> (words: [String], compounds: [String]) {
-        var words: [String] = []
-        var compounds: [String] = []
-        var word: [UInt8] = []
-        /// The words of the compound being collected, while they are joined by single punctuation.
-        var run: [UInt8] = []
-        var runLength = 0
-        /// Characters since the last word ended: 0 inside a word, 1 after one joining punctuation character.
-        var gap = 0
-        var gapIsJoiner = false
-
-        func endWord() {
-            guard !word.isEmpty else { return }
-            words.append(String(decoding: word, as: UTF8.self))
-            if gap == 1, gapIsJoiner, runLength > 0 {
-                run += word
-                runLength += 1
-            } else {
-                endRun()
-                run = word
-                runLength = 1
-            }
-            word.removeAll(keepingCapacity: true)
-            gap = 0
+        var tokenizer = SearchTokenizer()
+        tokenizer.tokenize(text)
+        let bytes = tokenizer.bytes
+        let words = tokenizer.wordEnds.indices.map { String(decoding: bytes[tokenizer.wordRange($0)], as: UTF8.self) }
+        let compounds = (tokenizer.wordEnds.count..<tokenizer.tokenCount).map {
+            String(decoding: bytes[tokenizer.tokenRange($0)], as: UTF8.self)
         }
-        func endRun() {
-            if runLength > 1 { compounds.append(String(decoding: run, as: UTF8.self)) }
-            run.removeAll(keepingCapacity: true)
-            runLength = 0
-        }
-        func separate(isSpace: Bool) {
-            endWord()
-            gap += 1
-            gapIsJoiner = gap == 1 && !isSpace
-        }
-
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x61...0x7A, 0x30...0x39: word.append(UInt8(value))
-                case 0x41...0x5A: word.append(UInt8(value + 0x20))
-                default: separate(isSpace: value == 0x20 || (0x09...0x0D).contains(value))
-                }
-                continue
-            }
-            let folded = fold(scalar)
-            if folded.isEmpty {
-                // A lone combining mark belongs to the word before it; anything else separates.
-                if !isMark(scalar) { separate(isSpace: scalar.properties.isWhitespace) }
-            } else {
-                word += folded
-            }
-        }
-        endWord()
-        endRun()
         return (words, compounds)
     }
 

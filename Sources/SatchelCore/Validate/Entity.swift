@@ -10,6 +10,12 @@ public struct EntityID: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     public var description: String { "\(kind)/\(slug)" }
 
+    /// The slug alone: pages of different kinds rarely share one, and every lookup of the graph and the
+    /// renderer hashes an id, so hashing one string instead of two is worth the odd shared bucket.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(slug)
+    }
+
     public static func < (lhs: EntityID, rhs: EntityID) -> Bool {
         (lhs.kind, lhs.slug) < (rhs.kind, rhs.slug)
     }
