@@ -48,7 +48,7 @@ struct FieldRenderer {
         }
         var html = document.renderHTML()
         while html.hasSuffix("\n") { html.removeLast() }
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), !html.dropFirst(3).contains("<p>") {
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), !html.dropFirst(3).containsUTF8("<p>") {
             html = String(html.dropFirst(3).dropLast(4))
         }
         return html
