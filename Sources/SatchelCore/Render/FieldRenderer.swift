@@ -23,7 +23,7 @@ struct FieldRenderer {
         case .ref(let slug, _):
             guard let kind = type.referencedKind else { return HTML.escape(slug) }
             let id = EntityID(kind: kind, slug: slug)
-            let title = graph.entity(id)?.title ?? slug
+            let title = graph.entityTitle(of: id) ?? slug
             return "<a class=\"chip\" href=\"\(SitePaths.root(depth: depth))\(SitePaths.entity(id))\">\(HTML.escape(title))</a>"
         case .list(let items):
             let element = type.elementType
