@@ -153,9 +153,11 @@ struct SiteRenderer: Sendable {
     }
 
     private func facts(of entity: Entity, keys: [String], schema: KindSchema, depth: Int) -> [FactView] {
-        keys.compactMap { key in
+        // One renderer for all the facts: each holds a copy of the graph, whose every part it retains.
+        let renderer = fields(of: schema.name)
+        return keys.compactMap { key in
             guard let field = schema.field(key), let value = entity.values[key] else { return nil }
-            return FactView(key: key, label: field.label, html: fields(of: schema.name).html(value, type: field.type, depth: depth))
+            return FactView(key: key, label: field.label, html: renderer.html(value, type: field.type, depth: depth))
         }
     }
 
@@ -166,16 +168,17 @@ struct SiteRenderer: Sendable {
         // A page's edges share a few relations: each one's label (nil for a field no schema declares) is worked
         // out once, and groups are found by a linear scan, as there are few.
         var labels: [(relation: Relation, label: String?)] = []
-        for edge in edges {
-            let other = outgoing ? edge.target : edge.source
+        // Edges are read in place rather than copied, as each holds six strings.
+        for index in edges.indices {
+            let other = outgoing ? edges[index].target : edges[index].source
             guard let entity = graph.entityTitleAndSummary(of: other), let singular = graph.singular(of: other.kind) else { continue }
             let label: String
-            if let known = labels.first(where: { $0.relation == edge.relation }) {
+            if let known = labels.first(where: { $0.relation == edges[index].relation }) {
                 guard let knownLabel = known.label else { continue }
                 label = knownLabel
             } else {
-                let found = relationLabel(edge.relation, outgoing: outgoing)
-                labels.append((edge.relation, found))
+                let found = relationLabel(edges[index].relation, outgoing: outgoing)
+                labels.append((edges[index].relation, found))
                 guard let found else { continue }
                 label = found
             }
