@@ -32,6 +32,27 @@ import Testing
         #expect(html.contains("class=\"footnotes\""))
     }
 
+    @Test func findsMarkupByItsUTF8Bytes() {
+        let html = "<p>São <em>Paulo</em></p><p>"
+        #expect(html.containsUTF8("<p>"))
+        #expect(html.containsUTF8("</p><p>"))
+        #expect(html.containsUTF8("São"))
+        #expect(html.containsUTF8(""))
+        #expect(!html.containsUTF8("<p>x"))
+        #expect(!html.containsUTF8("Sao"))
+        #expect(!"<p".containsUTF8("<p>"))
+        #expect(!"".containsUTF8("<p>"))
+        // Repeated first bytes, a match that starts inside an earlier partial one, and a match ending the text.
+        #expect("<<<p>".containsUTF8("<p>"))
+        #expect("aab".containsUTF8("ab"))
+        // Substrings search only their own bytes.
+        #expect(!html.dropFirst(3).containsUTF8("<p>São"))
+        #expect(html.dropFirst(3).dropLast(3).containsUTF8("</p>"))
+        #expect(!html.dropLast(3).containsUTF8("</p><p>"))
+        // Bytes, not characters: an e with a combining accent holds the plain e, which Foundation's search would not match.
+        #expect("Cafe\u{301}".containsUTF8("Cafe"))
+    }
+
     @Test func namesTaskListCheckboxesAfterTheirState() {
         let html = MarkdownDocument("- [x] sample approved\n- [ ] order placed\n").renderHTML()
         #expect(html.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" /> sample approved</li>"))

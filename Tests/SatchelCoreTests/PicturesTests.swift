@@ -127,6 +127,20 @@ import Testing
         #expect(map.svg.contains("<title>\(long)</title>"))
     }
 
+    @Test func asciiLabelsAreMeasuredAndCutAsCharacters() {
+        // ASCII text is measured by bytes; an accent at the end sends the same text through the character walk.
+        let title = "Manufacturer Zipper, Ltd. (sample); waterproof"
+        let accented = title + "\u{E9}"
+        #expect(PictureLabel.estimatedEms(accented) == PictureLabel.estimatedEms(title) + 0.62)
+        for width in stride(from: 40.0, through: 400, by: 7) where PictureLabel.estimatedEms(title) > width / 13 {
+            #expect(PictureLabel.fit(title, width: width, fontSize: 13) == PictureLabel.fit(accented, width: width, fontSize: 13))
+        }
+        // CR LF is one character, measured once and trimmed whole before the ellipsis.
+        #expect(PictureLabel.estimatedEms("a\r\nb") == PictureLabel.estimatedEms("a\rb"))
+        #expect(PictureLabel.fit("abcd\r\nefghijklmnop", width: 4.5, fontSize: 1) == "abcd…")
+        #expect(PictureLabel.fit("abcd\r\ne\u{E9}fghijklmnop", width: 4.5, fontSize: 1) == "abcd…")
+    }
+
     @Test func hostileTitlesStayTextInEveryPicture() async throws {
         let site = try FixtureSite()
         try site.write("content/markets/evil.md", """

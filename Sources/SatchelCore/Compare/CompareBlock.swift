@@ -101,7 +101,7 @@ struct CompareBlock: Sendable {
                 let id = EntityID(kind: schema.name, slug: slug)
                 if !seen.insert(slug).inserted {
                     reader.report(.error(at: location, "row '\(slug)' is listed twice in compare block"))
-                } else if graph.entity(id) != nil {
+                } else if graph.containsEntity(id) {
                     rows?.append(slug)
                 } else if !invalid.contains(id) {
                     reader.report(.error(

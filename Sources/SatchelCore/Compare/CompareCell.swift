@@ -53,7 +53,7 @@ struct CompareCell: Sendable, Hashable {
             return MarkdownDocument(markdown).plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         case .ref(let slug, _):
             guard let kind = type.referencedKind else { return slug }
-            return renderer.graph.entity(EntityID(kind: kind, slug: slug))?.title ?? slug
+            return renderer.graph.entityTitle(of: EntityID(kind: kind, slug: slug)) ?? slug
         case .string, .enumeration, .bool, .date, .url:
             return value.plainText
         }

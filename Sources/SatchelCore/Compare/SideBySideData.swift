@@ -144,7 +144,7 @@ struct SideBySideData: Sendable {
             return [Part(text: shown, href: url, isExternal: true)]
         case .ref(let slug, _):
             let text = CompareCell.text(of: value, type: type, renderer: renderer)
-            guard let kind = type.referencedKind, renderer.graph.entity(EntityID(kind: kind, slug: slug)) != nil else { return [Part(text: text)] }
+            guard let kind = type.referencedKind, renderer.graph.containsEntity(EntityID(kind: kind, slug: slug)) else { return [Part(text: text)] }
             return [Part(text: text, href: root + SitePaths.entity(EntityID(kind: kind, slug: slug)))]
         case .string, .text, .integer, .number, .range, .bool, .date:
             return [Part(text: CompareCell.text(of: value, type: type, renderer: renderer))]

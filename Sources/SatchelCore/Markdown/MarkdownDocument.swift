@@ -152,7 +152,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// cmark-gfm writes task list items' checkboxes without a label, which screen readers announce as an
     /// unnamed form field (axe: critical); name them after their state.
     static func labelTaskCheckboxes(_ html: String) -> String {
-        guard html.contains("<input type=\"checkbox\"") else { return html }
+        guard html.containsUTF8("<input type=\"checkbox\"") else { return html }
         return html
             .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />", with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
             .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"To do\" />")

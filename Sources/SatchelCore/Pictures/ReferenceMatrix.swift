@@ -40,7 +40,7 @@ struct ReferenceMatrix: Sendable, Equatable {
         var counts: [EntityID: Int] = [:]
         for entity in entities {
             guard let value = entity.values[field.key] else { continue }
-            let targets = Set(value.referencedSlugs.map { EntityID(kind: targetKind, slug: $0.slug) }.filter { graph.entity($0) != nil })
+            let targets = Set(value.referencedSlugs.map { EntityID(kind: targetKind, slug: $0.slug) }.filter(graph.containsEntity))
             guard !targets.isEmpty else { continue }
             named.append((entity, targets))
             for target in targets { counts[target, default: 0] += 1 }
@@ -53,7 +53,7 @@ struct ReferenceMatrix: Sendable, Equatable {
         self.field = field
         kindPlural = schema.plural
         targetPlural = targetSchema.plural
-        columns = chosen.map { Header(title: graph.entity($0)?.title ?? $0.slug, href: root + SitePaths.entity($0)) }
+        columns = chosen.map { Header(title: graph.entityTitle(of: $0) ?? $0.slug, href: root + SitePaths.entity($0)) }
         rows = named.prefix(Self.rowLimit).map { item in
             Row(
                 header: Header(title: item.entity.title, href: root + SitePaths.entity(item.entity.id)),

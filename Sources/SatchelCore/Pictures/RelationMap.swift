@@ -54,34 +54,50 @@ struct RelationMap: Sendable, Equatable {
     /// The map of `entity`, or nil when it has no neighbours. Neighbours keep the graph's order (kinds as
     /// listed in `_site.yml`, then titles); links are relative to a page `depth` folders deep.
     init?(entity: Entity, graph: ContentGraph, depth: Int) {
-        var directions: [EntityID: Direction] = [:]
+        // Neighbours by their place in the graph's entities (kind order, then title), found with one lookup
+        // per edge: edges only join pages of the graph.
+        var neighbours: [(position: Int, direction: Direction)] = []
         for edge in graph.outgoing[entity.id] ?? [] where edge.target != entity.id {
-            directions[edge.target] = .outgoing
+            if let position = graph.position(of: edge.target) { neighbours.append((position, .outgoing)) }
         }
         for edge in graph.incoming[entity.id] ?? [] where edge.source != entity.id {
-            directions[edge.source] = directions[edge.source] == .outgoing ? .both : directions[edge.source] ?? .incoming
+            if let position = graph.position(of: edge.source) { neighbours.append((position, .incoming)) }
         }
-        guard !directions.isEmpty else { return nil }
-        var byKind: [String: [(position: Int, id: EntityID)]] = [:]
-        for id in directions.keys {
-            byKind[id.kind, default: []].append((graph.position(of: id) ?? 0, id))
+        guard !neighbours.isEmpty else { return nil }
+        neighbours.sort { $0.position < $1.position }
+        // One entry per neighbour, in graph order, grouped by kind: linked both ways when it has edges both ways.
+        var byKind: [(kind: String, members: [(position: Int, direction: Direction)])] = []
+        var index = 0
+        while index < neighbours.count {
+            let position = neighbours[index].position
+            var direction = neighbours[index].direction
+            index += 1
+            while index < neighbours.count, neighbours[index].position == position {
+                if neighbours[index].direction != direction { direction = .both }
+                index += 1
+            }
+            let kind = graph.entities[position].id.kind
+            if let group = byKind.firstIndex(where: { $0.kind == kind }) {
+                byKind[group].members.append((position, direction))
+            } else {
+                byKind.append((kind, [(position, direction)]))
+            }
         }
         let root = SitePaths.root(depth: depth)
-        var pending: [(schema: KindSchema, ids: [EntityID], total: Int)] = []
+        var pending: [(schema: KindSchema, shown: ArraySlice<(position: Int, direction: Direction)>, total: Int)] = []
         for schema in graph.schemas {
-            guard let members = byKind[schema.name] else { continue }
-            let shown = members.sorted { $0.position < $1.position }.prefix(Self.perKindLimit).map(\.id)
-            pending.append((schema, shown, members.count))
+            guard let members = byKind.first(where: { $0.kind == schema.name })?.members else { continue }
+            pending.append((schema, members.prefix(Self.perKindLimit), members.count))
         }
 
         title = entity.title
         titleLabel = PictureLabel.fit(entity.title, width: Self.width - 4 * Self.margin - 16, fontSize: Self.titleFontSize)
         // Groups go above the entity until about half the boxes are placed, the rest below it.
-        let totalRows = pending.reduce(0) { $0 + Self.rows(shown: $1.ids.count, total: $1.total) }
+        let totalRows = pending.reduce(0) { $0 + Self.rows(shown: $1.shown.count, total: $1.total) }
         var rowsAbove = 0
         var aboveCount = 0
         for group in pending.dropLast() {
-            let rows = Self.rows(shown: group.ids.count, total: group.total)
+            let rows = Self.rows(shown: group.shown.count, total: group.total)
             guard rowsAbove + rows <= totalRows / 2 else { break }
             rowsAbove += rows
             aboveCount += 1
@@ -99,20 +115,20 @@ struct RelationMap: Sendable, Equatable {
             var laidOut = Group(
                 kind: group.schema.name,
                 header: PictureLabel.fit(header, width: Self.width - 4 * Self.margin, fontSize: Self.fontSize - 1),
-                headerY: y, nodes: [], hidden: group.total - group.ids.count, moreY: nil)
+                headerY: y, nodes: [], hidden: group.total - group.shown.count, moreY: nil)
             y += Self.headerHeight + Self.rowGap
-            for (position, id) in group.ids.enumerated() {
-                let neighbour = graph.entity(id)
-                let title = neighbour?.title ?? id.slug
-                let column = Double(position % 2)
+            laidOut.nodes.reserveCapacity(group.shown.count)
+            for (place, neighbour) in group.shown.enumerated() {
+                let title = graph.entities[neighbour.position].title
+                let column = Double(place % 2)
                 laidOut.nodes.append(Node(
                     title: title,
                     label: PictureLabel.fit(title, width: Self.nodeWidth - 14, fontSize: Self.fontSize),
-                    href: root + SitePaths.entity(id), direction: directions[id] ?? .outgoing,
+                    href: SitePaths.entity(graph.entities[neighbour.position].id, root: root), direction: neighbour.direction,
                     x: Self.margin + column * (Self.width - 2 * Self.margin - Self.nodeWidth),
-                    y: y + Double(position / 2) * (Self.nodeHeight + Self.rowGap)))
+                    y: y + Double(place / 2) * (Self.nodeHeight + Self.rowGap)))
             }
-            let rows = Self.rows(shown: group.ids.count, total: group.total)
+            let rows = Self.rows(shown: group.shown.count, total: group.total)
             if laidOut.hidden > 0 {
                 laidOut.moreY = y + Double(rows - 1) * (Self.nodeHeight + Self.rowGap)
             }
@@ -141,10 +157,23 @@ struct RelationMap: Sendable, Equatable {
         let top = min(groups.first?.headerY ?? centerY, centerY)
         let bottom = max(groups.last.map { $0.moreY ?? $0.nodes.last?.y ?? $0.headerY } ?? centerY, centerY)
         // The spine and every box's tie to it as one path: the map is drawn on every entity page.
-        var edges = "M\(SVGWriter.number(Self.spineX)) \(SVGWriter.number(top + Self.headerHeight / 2))V\(SVGWriter.number(bottom + Self.nodeHeight / 2))"
-        for node in groups.lazy.flatMap(\.nodes) {
-            let inner = node.x < Self.spineX ? node.x + Self.nodeWidth : node.x
-            edges += "M\(SVGWriter.number(inner)) \(SVGWriter.number(node.y + Self.nodeHeight / 2))H\(SVGWriter.number(Self.spineX))"
+        var edges = "M"
+        edges.reserveCapacity(64 + 16 * groups.reduce(0) { $0 + $1.nodes.count })
+        SVGWriter.appendNumber(Self.spineX, to: &edges)
+        edges += " "
+        SVGWriter.appendNumber(top + Self.headerHeight / 2, to: &edges)
+        edges += "V"
+        SVGWriter.appendNumber(bottom + Self.nodeHeight / 2, to: &edges)
+        for group in groups {
+            for node in group.nodes {
+                let inner = node.x < Self.spineX ? node.x + Self.nodeWidth : node.x
+                edges += "M"
+                SVGWriter.appendNumber(inner, to: &edges)
+                edges += " "
+                SVGWriter.appendNumber(node.y + Self.nodeHeight / 2, to: &edges)
+                edges += "H"
+                SVGWriter.appendNumber(Self.spineX, to: &edges)
+            }
         }
         svg.path(edges, className: "edge")
         for group in groups {

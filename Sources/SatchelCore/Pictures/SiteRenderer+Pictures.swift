@@ -22,8 +22,8 @@ extension SiteRenderer {
             }
         }
         func link(_ id: EntityID) -> LinkView? {
-            guard let entity = graph.entity(id), let schema = graph.schema(id.kind) else { return nil }
-            return LinkView(title: entity.title, url: root + SitePaths.entity(id), kind: schema.singular, summary: nil)
+            guard let title = graph.entityTitle(of: id), let schema = graph.schema(id.kind) else { return nil }
+            return LinkView(title: title, url: root + SitePaths.entity(id), kind: schema.singular, summary: nil)
         }
         func unique(_ ids: [EntityID]) -> [LinkView] {
             var seen: Set<EntityID> = []

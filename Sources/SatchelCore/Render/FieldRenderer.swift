@@ -14,7 +14,12 @@ struct FieldRenderer {
         case .number: return HTML.escape(withUnit(value.plainText, type.unit))
         case .range: return HTML.escape(withUnit(value.plainText, type.unit))
         case .enumeration(let text, let rank):
-            return "<span class=\"badge\" data-rank=\"\(rank)\">\(HTML.escape(text))</span>"
+            var html = "<span class=\"badge\" data-rank=\""
+            html += String(rank)
+            html += "\">"
+            HTML.append(escaping: text, to: &html)
+            html += "</span>"
+            return html
         case .bool(let flag): return flag ? "Yes" : "No"
         case .date(let text): return "<time datetime=\"\(text)\">\(text)</time>"
         case .url(let url):
@@ -23,12 +28,23 @@ struct FieldRenderer {
         case .ref(let slug, _):
             guard let kind = type.referencedKind else { return HTML.escape(slug) }
             let id = EntityID(kind: kind, slug: slug)
-            let title = graph.entity(id)?.title ?? slug
-            return "<a class=\"chip\" href=\"\(SitePaths.root(depth: depth))\(SitePaths.entity(id))\">\(HTML.escape(title))</a>"
+            var html = "<a class=\"chip\" href=\""
+            html += SitePaths.entity(id, root: SitePaths.root(depth: depth))
+            html += "\">"
+            HTML.append(escaping: graph.entityTitle(of: id) ?? slug, to: &html)
+            html += "</a>"
+            return html
         case .list(let items):
             let element = type.elementType
-            let list = if case .ref = element { "values refs" } else { "values" }
-            return "<ul class=\"\(list)\">" + items.map { "<li>\(html($0, type: element, depth: depth))</li>" }.joined() + "</ul>"
+            // Built in one string: lists of references are on most fact sheets and comparison tables.
+            var html = if case .ref = element { "<ul class=\"values refs\">" } else { "<ul class=\"values\">" }
+            for item in items {
+                html += "<li>"
+                html += self.html(item, type: element, depth: depth)
+                html += "</li>"
+            }
+            html += "</ul>"
+            return html
         }
     }
 
@@ -48,7 +64,7 @@ struct FieldRenderer {
         }
         var html = document.renderHTML()
         while html.hasSuffix("\n") { html.removeLast() }
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), !html.dropFirst(3).contains("<p>") {
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), !html.dropFirst(3).containsUTF8("<p>") {
             html = String(html.dropFirst(3).dropLast(4))
         }
         return html

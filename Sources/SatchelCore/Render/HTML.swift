@@ -1,19 +1,49 @@
 /// Escaping for text placed into HTML, for both element content and quoted attribute values.
 enum HTML {
     static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard text.utf8.contains(where: needsEscaping) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
+        append(escaping: text, to: &result)
         return result
+    }
+
+    /// Appends `text` to `output` with `& < > " '` escaped as `&amp; &lt; &gt; &quot; &#39;`, without building
+    /// the escaped text on its own: pictures write many short strings into one page. Runs between escaped
+    /// characters are copied as slices, cut at those ASCII characters and so at scalar boundaries.
+    static func append(escaping text: String, to output: inout String) {
+        let utf8 = text.utf8
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard needsEscaping(byte) else {
+                utf8.formIndex(after: &index)
+                continue
+            }
+            if index != runStart { output.append(contentsOf: text[runStart..<index]) }
+            switch byte {
+            case UInt8(ascii: "&"): output.append("&amp;")
+            case UInt8(ascii: "<"): output.append("&lt;")
+            case UInt8(ascii: ">"): output.append("&gt;")
+            case UInt8(ascii: "\""): output.append("&quot;")
+            default: output.append("&#39;")
+            }
+            utf8.formIndex(after: &index)
+            runStart = index
+        }
+        if runStart == utf8.startIndex {
+            output.append(text)
+        } else if runStart != utf8.endIndex {
+            output.append(contentsOf: text[runStart...])
+        }
+    }
+
+    /// Bit `b` is set for each byte `b` (all below 64) that needs escaping.
+    private static let escapeMask: UInt64 = (1 << 0x26) | (1 << 0x3C) | (1 << 0x3E) | (1 << 0x22) | (1 << 0x27)
+
+    @inline(__always)
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 64 && escapeMask & (1 << UInt64(byte)) != 0
     }
 }

@@ -15,6 +15,17 @@ public enum SitePaths {
     public static func kind(_ kind: String) -> String { "\(kind)/index.html" }
     public static func entity(_ id: EntityID) -> String { "\(id.kind)/\(id.slug).html" }
 
+    /// `root` followed by the entity's path, built in one string: pages link to many entities.
+    public static func entity(_ id: EntityID, root: String) -> String {
+        var path = root
+        path.reserveCapacity(root.utf8.count + id.kind.utf8.count + id.slug.utf8.count + 6)
+        path += id.kind
+        path += "/"
+        path += id.slug
+        path += ".html"
+        return path
+    }
+
     /// How many folders deep a page is, which decides the `../` prefix of its links.
     public static func depth(of path: String) -> Int {
         path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }

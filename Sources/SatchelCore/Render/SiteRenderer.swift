@@ -137,11 +137,12 @@ struct SiteRenderer: Sendable {
             name: schema.name, singular: schema.singular, plural: schema.plural, description: schema.description,
             url: SitePaths.root(depth: depth) + SitePaths.kind(schema.name), count: graph.count(of: schema.name), isCurrent: true,
             compareURL: SitePaths.root(depth: depth) + ComparePaths.table(schema.name))
+        let root = SitePaths.root(depth: depth)
         let similar = similarity[entity.id].compactMap { other -> SimilarView? in
-            guard let page = graph.entity(other) else { return nil }
+            guard let page = graph.entityTitleAndSummary(of: other) else { return nil }
             return SimilarView(
-                link: LinkView(title: page.title, url: SitePaths.root(depth: depth) + SitePaths.entity(other), summary: page.summary),
-                compareURL: SitePaths.root(depth: depth) + ComparePaths.sideBySide + "?kind=\(schema.name)&ids=\(entity.id.slug),\(other.slug)")
+                link: LinkView(title: page.title, url: SitePaths.entity(other, root: root), summary: page.summary),
+                compareURL: root + ComparePaths.sideBySide + "?kind=\(schema.name)&ids=\(entity.id.slug),\(other.slug)")
         }
         let allFacts = facts(of: entity, keys: schema.fields.map(\.key), schema: schema, depth: depth)
         return EntityPageView(
@@ -156,33 +157,54 @@ struct SiteRenderer: Sendable {
     }
 
     private func facts(of entity: Entity, keys: [String], schema: KindSchema, depth: Int) -> [FactView] {
-        keys.compactMap { key in
+        // One renderer for all the facts: each holds a copy of the graph, whose every part it retains.
+        let renderer = fields(of: schema.name)
+        return keys.compactMap { key in
             guard let field = schema.field(key), let value = entity.values[key] else { return nil }
-            return FactView(key: key, label: field.label, html: fields(of: schema.name).html(value, type: field.type, depth: depth))
+            return FactView(key: key, label: field.label, html: renderer.html(value, type: field.type, depth: depth))
         }
     }
 
     /// Relations grouped under their labels: a field's label going out, its inverse label coming in.
     func groups(_ edges: [Edge], from id: EntityID, outgoing: Bool, depth: Int) -> [LinkGroupView] {
-        var order: [String] = []
-        var links: [String: [LinkView]] = [:]
-        for edge in edges {
-            let other = outgoing ? edge.target : edge.source
-            guard let entity = graph.entity(other), let schema = graph.schema(other.kind) else { continue }
+        let root = SitePaths.root(depth: depth)
+        var groups: [LinkGroupView] = []
+        // A page's edges share a few relations: each one's label (nil for a field no schema declares) is worked
+        // out once, and groups are found by a linear scan, as there are few.
+        var labels: [(relation: Relation, label: String?)] = []
+        // Edges are read in place rather than copied, as each holds six strings.
+        for index in edges.indices {
+            let other = outgoing ? edges[index].target : edges[index].source
+            guard let entity = graph.entityTitleAndSummary(of: other), let singular = graph.singular(of: other.kind) else { continue }
             let label: String
-            switch edge.relation {
-            case .field(let kind, let key):
-                guard let sourceSchema = graph.schema(kind), let field = sourceSchema.field(key) else { continue }
-                label = outgoing ? field.label : SchemaSet.inverseLabel(of: field, in: sourceSchema)
-            case .mention:
-                label = outgoing ? "Linked from the text" : "Mentioned in"
+            if let known = labels.first(where: { $0.relation == edges[index].relation }) {
+                guard let knownLabel = known.label else { continue }
+                label = knownLabel
+            } else {
+                let found = relationLabel(edges[index].relation, outgoing: outgoing)
+                labels.append((edges[index].relation, found))
+                guard let found else { continue }
+                label = found
             }
-            if links[label] == nil { order.append(label) }
-            links[label, default: []].append(LinkView(
-                title: entity.title, url: SitePaths.root(depth: depth) + SitePaths.entity(other), kind: schema.singular,
-                summary: entity.summary))
+            let link = LinkView(title: entity.title, url: SitePaths.entity(other, root: root), kind: singular, summary: entity.summary)
+            if let index = groups.firstIndex(where: { $0.label == label }) {
+                groups[index].links.append(link)
+            } else {
+                groups.append(LinkGroupView(label: label, links: [link]))
+            }
         }
-        return order.map { LinkGroupView(label: $0, links: links[$0]!) }
+        return groups
+    }
+
+    /// The heading of a relation in a page's relation lists; nil for a field that no schema declares.
+    private func relationLabel(_ relation: Relation, outgoing: Bool) -> String? {
+        switch relation {
+        case .field(let kind, let key):
+            guard let sourceSchema = graph.schema(kind), let field = sourceSchema.field(key) else { return nil }
+            return outgoing ? field.label : SchemaSet.inverseLabel(of: field, in: sourceSchema)
+        case .mention:
+            return outgoing ? "Linked from the text" : "Mentioned in"
+        }
     }
 
     private func rewriteLinks(of document: MarkdownDocument, targets: [LinkTarget], depth: Int) {
