@@ -124,6 +124,20 @@ public actor LiveSite {
         return (affected, SharedPages(comparedKinds: comparedKinds, overview: true), similarity)
     }
 
+    /// The kept search corpus with the edited pages' documents replaced, when `reusable`: no edited page
+    /// changed its face, so no page moved and no other page's text (which shows referenced titles) changed.
+    private static func search(_ kept: SearchCorpus?, after edited: Set<EntityID>, in graph: ContentGraph, reusable: Bool) async -> SearchCorpus? {
+        guard reusable, let kept else { return nil }
+        var replacements: [Int: SearchDocument] = [:]
+        for id in edited {
+            guard let position = graph.position(of: id), position < kept.documents.count, kept.documents[position].id == id,
+                  let entity = graph.entity(id), let kindIndex = graph.schemas.firstIndex(where: { $0.name == id.kind })
+            else { return nil }
+            replacements[position] = SearchDocument(entity: entity, schema: graph.schemas[kindIndex], kindIndex: kindIndex, graph: graph)
+        }
+        return await kept.replacing(replacements)
+    }
+
     private static func sameFace(of id: EntityID, in old: ContentGraph, and new: ContentGraph) -> Bool {
         guard let before = old.entity(id), let after = new.entity(id) else { return false }
         return before.title == after.title && before.summary == after.summary && before.updated == after.updated
@@ -162,7 +176,8 @@ public actor LiveSite {
         let (affected, shared, similarity) = reach(of: edited, from: snapshot, to: model.graph)
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,
-            buildDate: snapshot.day, similarity: similarity)
+            buildDate: snapshot.day, similarity: similarity,
+            search: SearchCorpusBox(await Self.search(snapshot.search, after: edited, in: model.graph, reusable: !shared.overview)))
         // From the first file replaced until `saveCache`, the cache on disk must not be trusted.
         BuildCache.remove(for: output.url)
         cacheIsStale = true
@@ -189,7 +204,7 @@ public actor LiveSite {
         }
         self.snapshot = LiveSnapshot(
             content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache,
-            similarity: similarity)
+            similarity: similarity, search: renderer.search.corpus)
         let written = files.writtenCount
         return BuildSummary(
             pagesPerKind: content.pagesPerKind, pagesWritten: written, filesUnchanged: cache.files.count - written,
@@ -210,12 +225,14 @@ struct LiveSnapshot: Sendable {
     /// What the output folder holds now (and the cache on disk once saved).
     var cache: BuildCache
     var similarity: Similarity
+    /// The search index's documents, tokenised; nil when the build wrote no index (nothing changed).
+    var search: SearchCorpus?
     /// Each page's index in `content.pages`, by its path relative to the content folder.
     let pageIndex: [String: Int]
 
     init(
         content: LoadedContent, pages: ParsedPages, model: Site.Model, theme: Theme, day: String, inputs: BuildInputs,
-        cache: BuildCache, similarity: Similarity
+        cache: BuildCache, similarity: Similarity, search: SearchCorpus? = nil
     ) {
         self.content = content
         self.pages = pages
@@ -225,6 +242,7 @@ struct LiveSnapshot: Sendable {
         self.inputs = inputs
         self.cache = cache
         self.similarity = similarity
+        self.search = search
         pageIndex = Dictionary(content.pages.indices.map { (content.pages[$0].relativePath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

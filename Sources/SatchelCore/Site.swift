@@ -175,7 +175,8 @@ public struct Site: Sendable {
             duration: ContinuousClock.now - start, upToDate: false, timeline: timeline)
         let snapshot = keepingModel
             ? LiveSnapshot(
-                content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: cache, similarity: similarity)
+                content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: cache, similarity: similarity,
+                search: renderer.search.corpus)
             : nil
         return (summary, snapshot)
     }

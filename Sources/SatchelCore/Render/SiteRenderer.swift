@@ -10,6 +10,9 @@ struct SiteRenderer: Sendable {
     let buildDate: String
     /// Similar pages of each page's kind, computed once for the whole build.
     let similarity: Similarity
+    /// The search corpus to index instead of collecting one (`LiveSite` keeps it); holds the one indexed
+    /// once the search index is rendered.
+    var search = SearchCorpusBox()
     /// How many pages the home page lists as recently updated, and how many of a kind it highlights.
     static let recentLimit = 8
     static let highlightLimit = 3

@@ -116,39 +116,7 @@ public struct SearchIndex: Sendable {
 
     /// Tokenises every document (in parallel batches) and scores every posting.
     public static func build(_ documents: [SearchDocument]) async -> SearchIndex {
-        let batchSize = max(64, documents.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        let batches = await withTaskGroup(of: (start: Int, collector: PostingsCollector).self) { group in
-            for start in stride(from: 0, to: documents.count, by: batchSize) {
-                let end = min(start + batchSize, documents.count)
-                group.addTask {
-                    var collector = PostingsCollector()
-                    for position in start..<end { collector.add(documents[position], number: position) }
-                    return (start, collector)
-                }
-            }
-            var all: [(start: Int, collector: PostingsCollector)] = []
-            for await batch in group { all.append(batch) }
-            return all.sorted { $0.start < $1.start }
-        }
-        // Batches cover ascending document ranges and add documents in order, so appending them in order
-        // keeps every term's postings sorted by document.
-        var terms = TermTable()
-        var merged: [[RawPosting]] = []
-        var lengths: [Float] = []
-        var titleWords: [Int] = []
-        for (_, batch) in batches {
-            for term in 0..<batch.terms.count {
-                let number = batch.terms.withBytes(of: term) { terms.number(of: $0) }
-                if number == merged.count { merged.append([]) }
-                merged[number] += batch.postings[term]
-            }
-            lengths += batch.lengths
-            titleWords += batch.titleWords
-        }
-        let texts = (0..<terms.count).map(terms.term)
-        let order = texts.indices.sorted { texts[$0].utf16.lexicographicallyPrecedes(texts[$1].utf16) }
-        let scorer = Scorer(documentCount: documents.count, lengths: lengths, titleWords: titleWords)
-        return SearchIndex(documents: documents, terms: order.map { texts[$0] }, postings: order.map { scorer.score(merged[$0]) })
+        await SearchCorpus.collect(documents).index
     }
 
     /// The postings of `term`, if it is indexed.

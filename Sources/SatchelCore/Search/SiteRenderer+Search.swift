@@ -12,7 +12,10 @@ extension SiteRenderer {
         let view = SearchPageView(kinds: kindSummaries(depth: SitePaths.depth(of: Self.searchPage), current: nil))
         try write(Self.searchPage, page(view, title: "Search", path: Self.searchPage, template: "search", navigation: navigation))
         guard ProcessInfo.processInfo.environment["SATCHEL_SEARCH_INDEX"] != "off" else { return 1 }
-        let index = await SearchIndex.build(SearchDocument.documents(in: graph))
+        let corpus: SearchCorpus
+        if let kept = search.corpus { corpus = kept } else { corpus = await SearchCorpus.collect(SearchDocument.documents(in: graph)) }
+        search.corpus = corpus
+        let index = corpus.index
         let files = SearchBundle(index: index, schemas: graph.schemas).files
         let batchSize = max(64, files.count / (ProcessInfo.processInfo.activeProcessorCount * 2) + 1)
         try await withThrowingTaskGroup(of: Void.self) { group in
