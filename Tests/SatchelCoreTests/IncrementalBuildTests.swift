@@ -92,6 +92,30 @@ import Testing
         #expect(try await output(of: site) == cleanBuild(of: site))
     }
 
+    @Test func cacheTextIsTabSeparatedLinesSortedByKeyAndReadsBack() throws {
+        let cache = BuildCache(
+            buildID: "B", satchelVersion: "1.0", globalHash: ContentHash(value: 0xAB),
+            entities: [
+                "markets/kenya": .init(sourceHash: ContentHash(value: 1), neighbours: [], similar: ["markets/brazil"]),
+                "materials/nylon": .init(sourceHash: ContentHash(value: 0x1F), neighbours: ["markets/brazil", "markets/kenya"], similar: []),
+            ],
+            files: ["z.html": ContentHash(value: 2), "a/b.html": ContentHash(value: 3)])
+        #expect(cache.text == """
+            satchel-cache 2
+            build	B
+            version	1.0
+            global	ab
+            entity	markets/kenya	1		markets/brazil
+            entity	materials/nylon	1f	markets/brazil markets/kenya	
+            file	3	a/b.html
+            file	2	z.html
+
+            """)
+        let read = try #require(BuildCache(text: cache.text))
+        #expect(read.buildID == cache.buildID && read.satchelVersion == cache.satchelVersion && read.globalHash == cache.globalHash)
+        #expect(read.entities == cache.entities && read.files == cache.files)
+    }
+
     @Test func corruptCacheIsIgnored() async throws {
         let site = try FixtureSite()
         try await site.build()

@@ -44,6 +44,26 @@ import Testing
         ])
     }
 
+    @Test(arguments: [
+        ("6-16", 6.0, 16.0), ("6–16", 6, 16), ("6—16", 6, 16), ("6 to 16", 6, 16), ("6 - 16", 6, 16),
+        ("2.5–3", 2.5, 3), ("12", 12, 12), ("-5", -5, -5),
+    ])
+    func readsRangesWrittenWithEveryDashOrTo(text: String, lower: Double, upper: Double) {
+        #expect(EntityValidator.parseRange(text).map { [$0.0, $0.1] } == [lower, upper])
+    }
+
+    @Test func rejectsRangesThatAreNotTwoNumbers() {
+        for text in ["soon", "1-2-3", "6 to", "6–", "six–16"] { #expect(EntityValidator.parseRange(text) == nil) }
+    }
+
+    @Test func valuesLoseSpacesAndTabsAtTheirEndsOnly() {
+        #expect("Nylon".trimmingSpacesAndTabs == "Nylon")
+        #expect(" Nylon 6\t".trimmingSpacesAndTabs == "Nylon 6")
+        #expect("\u{3000}Nylon\u{00A0}".trimmingSpacesAndTabs == "Nylon")
+        #expect("Nylon\n".trimmingSpacesAndTabs == "Nylon\n")
+        #expect("".trimmingSpacesAndTabs == "")
+    }
+
     @Test func reportsRangeWithBoundsReversed() async throws {
         #expect(try await errors(for: "---\ntitle: T\nlead_time: 16-6\n---\n") == [
             "content/manufacturers/test.md:3:12: error: field 'lead_time' has a range whose lower bound is above its upper bound: '16-6'",

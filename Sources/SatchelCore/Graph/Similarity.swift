@@ -27,53 +27,77 @@ public struct Similarity: Sendable {
 
     public subscript(id: EntityID) -> [EntityID] { similar[id] ?? [] }
 
-    /// The values two pages can share: one feature number per (field, value), sorted per page.
-    private static func features(of entities: [Entity], schema: KindSchema) -> [[Int]] {
-        var numbers: [String: Int] = [:]
-        func number(_ key: String, _ value: String) -> Int {
-            let name = key + "\u{0}" + value
-            if let existing = numbers[name] { return existing }
-            numbers[name] = numbers.count
-            return numbers.count - 1
-        }
-        return entities.map { entity in
-            var result: Set<Int> = []
-            for field in schema.fields {
+    /// The values two pages can share: one feature number per (field, value), numbered in the order first
+    /// met, sorted per page; and how many there are. Field names are letters, digits and `_`, so a field's
+    /// position and a value name a feature as well as the two written together did, with less hashing.
+    private static func features(of entities: [Entity], schema: KindSchema) -> (features: [[Int]], count: Int) {
+        var numbers = [[String: Int]](repeating: [:], count: schema.fields.count)
+        var count = 0
+        let features = entities.map { entity in
+            var result: [Int] = []
+            for (position, field) in schema.fields.enumerated() {
                 guard let value = entity.values[field.key] else { continue }
                 let items: [FieldValue] = if case .list(let values) = value { values } else { [value] }
                 for item in items {
+                    let text: String
                     switch item {
-                    case .enumeration(let text, _): result.insert(number(field.key, text))
-                    case .ref(let slug, _): result.insert(number(field.key, slug))
-                    default: break
+                    case .enumeration(let value, _): text = value
+                    case .ref(let slug, _): text = slug
+                    default: continue
+                    }
+                    if let existing = numbers[position][text] {
+                        result.append(existing)
+                    } else {
+                        numbers[position][text] = count
+                        result.append(count)
+                        count += 1
                     }
                 }
             }
-            return result.sorted()
+            result.sort()
+            var unique: [Int] = []
+            for feature in result where unique.last != feature { unique.append(feature) }
+            return unique
         }
+        return (features, count)
     }
 
     private static func similar(in entities: [Entity], schema: KindSchema) -> [EntityID: [EntityID]] {
-        let features = features(of: entities, schema: schema)
-        var postings: [Int: [Int]] = [:]
+        let (features, featureCount) = features(of: entities, schema: schema)
+        var postings = [[Int]](repeating: [], count: featureCount)
         for (index, list) in features.enumerated() {
-            for feature in list { postings[feature, default: []].append(index) }
+            for feature in list { postings[feature].append(index) }
         }
+        // Marks by page number instead of sets per page: `gathered[other] == index` once `other` is a
+        // candidate of page `index`, `shared[feature] == index` for the features of page `index`.
+        var gathered = [Int](repeating: -1, count: entities.count)
+        var shared = [Int](repeating: -1, count: featureCount)
         var result: [EntityID: [EntityID]] = [:]
         for (index, own) in features.enumerated() where !own.isEmpty {
-            var candidates: Set<Int> = []
-            for feature in own.sorted(by: { (postings[$0]!.count, $0) < (postings[$1]!.count, $1) }) {
-                for other in postings[feature]! where other != index {
-                    candidates.insert(other)
-                    if candidates.count >= candidateLimit { break }
+            var candidates: [Int] = []
+            gathering: for feature in own.sorted(by: { (postings[$0].count, $0) < (postings[$1].count, $1) }) {
+                for other in postings[feature] where other != index {
+                    if gathered[other] != index {
+                        gathered[other] = index
+                        candidates.append(other)
+                    }
+                    if candidates.count >= candidateLimit { break gathering }
                 }
-                if candidates.count >= candidateLimit { break }
             }
-            let ownSet = Set(own)
-            let ranked = candidates.map { other in (score: features[other].reduce(0) { $0 + (ownSet.contains($1) ? 1 : 0) }, other: other) }
-                // The kind's pages are in title order (without case, then slug): ties keep it.
-                .sorted { ($1.score, $0.other) < ($0.score, $1.other) }
-            if !ranked.isEmpty { result[entities[index].id] = ranked.prefix(limit).map { entities[$0.other].id } }
+            for feature in own { shared[feature] = index }
+            // The best `limit` by score, then title order (the kind's pages are in title order, without case,
+            // then slug): ties keep it.
+            var best: [(score: Int, other: Int)] = []
+            func ranksBefore(_ lhs: (score: Int, other: Int), _ rhs: (score: Int, other: Int)) -> Bool {
+                lhs.score > rhs.score || (lhs.score == rhs.score && lhs.other < rhs.other)
+            }
+            for other in candidates {
+                let entry = (score: features[other].reduce(0) { $0 + (shared[$1] == index ? 1 : 0) }, other: other)
+                if best.count == limit, !ranksBefore(entry, best[limit - 1]) { continue }
+                best.insert(entry, at: best.firstIndex { ranksBefore(entry, $0) } ?? best.count)
+                if best.count > limit { best.removeLast() }
+            }
+            if !best.isEmpty { result[entities[index].id] = best.map { entities[$0.other].id } }
         }
         return result
     }

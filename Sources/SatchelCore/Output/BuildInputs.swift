@@ -85,8 +85,13 @@ struct BuildInputs {
         for entity in graph.entities where ids?.contains(entity.id) ?? true {
             let key = entity.id.description
             guard let hash = sourceHashes[key] else { continue }
-            records[key] = BuildCache.EntityRecord(sourceHash: hash, neighbours: graph.neighbours(of: entity.id).map(\.description).sorted(),
-                similar: similarity[entity.id].map(\.description))
+            // The neighbours' names, sorted and without repeats: a name stands for one id, so this is the set
+            // `neighbours(of:)` gives, without hashing every id into a set first.
+            var names = (graph.outgoing[entity.id] ?? []).map(\.target.description) + (graph.incoming[entity.id] ?? []).map(\.source.description)
+            names.sort()
+            var neighbours: [String] = []
+            for name in names where neighbours.last != name { neighbours.append(name) }
+            records[key] = BuildCache.EntityRecord(sourceHash: hash, neighbours: neighbours, similar: similarity[entity.id].map(\.description))
         }
         return records
     }

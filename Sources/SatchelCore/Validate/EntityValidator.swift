@@ -204,7 +204,10 @@ struct EntityValidator {
     /// `6-16`, `6–16`, `6 to 16` or a single number.
     static func parseRange(_ text: String) -> (Double, Double)? {
         if let single = Double(text) { return (single, single) }
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         for separator in ["–", "—", " to ", "-"] {
+            // Dashes are not ASCII: ASCII text cannot hold them, and Foundation need not look.
+            if isASCII, !separator.utf8.allSatisfy({ $0 < 0x80 }) { continue }
             let parts = text.components(separatedBy: separator)
             if parts.count == 2,
                let lower = Double(parts[0].trimmingCharacters(in: .whitespaces)),
