@@ -177,7 +177,7 @@ public actor LiveSite {
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,
             buildDate: snapshot.day, similarity: similarity,
-            search: SearchCorpusBox(await Self.search(snapshot.search, after: edited, in: model.graph, reusable: !shared.overview)))
+            search: SearchCorpusBox(await Self.search(snapshot.search, after: edited, in: model.graph, reusable: !shared.overview), keeping: true))
         // From the first file replaced until `saveCache`, the cache on disk must not be trusted.
         BuildCache.remove(for: output.url)
         cacheIsStale = true

@@ -139,7 +139,7 @@ public struct Site: Sendable {
         }
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day,
-            similarity: similarity)
+            similarity: similarity, search: SearchCorpusBox(keeping: keepingModel))
         let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph, similarity: similarity) }
         var output = output
         output.buildID = UUID().uuidString

@@ -68,19 +68,25 @@ struct SearchCorpus: Sendable {
     }
 }
 
-/// The search corpus a render starts from and the one it built, shared between the render's tasks and
-/// the `LiveSite` that keeps it.
+/// The search corpus a render starts from and, for the `LiveSite` that keeps it, the one it indexed.
 final class SearchCorpusBox: @unchecked Sendable {
     // @unchecked: every access goes through `lock`.
     private let lock = NSLock()
     private var stored: SearchCorpus?
+    /// Whether the corpus indexed is kept: a plain build lets it go once indexed (tens of MB at 10,000 pages).
+    let keeps: Bool
 
-    init(_ corpus: SearchCorpus? = nil) {
+    init(_ corpus: SearchCorpus? = nil, keeping keeps: Bool = false) {
         stored = corpus
+        self.keeps = keeps
     }
 
     var corpus: SearchCorpus? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        lock.withLock { stored }
+    }
+
+    /// Records the corpus just indexed, if it is to be kept.
+    func indexed(_ corpus: SearchCorpus) {
+        lock.withLock { stored = keeps ? corpus : nil }
     }
 }

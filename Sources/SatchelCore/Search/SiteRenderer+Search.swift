@@ -14,7 +14,7 @@ extension SiteRenderer {
         guard ProcessInfo.processInfo.environment["SATCHEL_SEARCH_INDEX"] != "off" else { return 1 }
         let corpus: SearchCorpus
         if let kept = search.corpus { corpus = kept } else { corpus = await SearchCorpus.collect(SearchDocument.documents(in: graph)) }
-        search.corpus = corpus
+        search.indexed(corpus)
         let index = corpus.index
         let files = SearchBundle(index: index, schemas: graph.schemas).files
         let batchSize = max(64, files.count / (ProcessInfo.processInfo.activeProcessorCount * 2) + 1)
