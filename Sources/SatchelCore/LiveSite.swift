@@ -3,8 +3,9 @@ import Foundation
 /// A site kept in memory between builds, for `satchel serve`.
 ///
 /// After an edit of existing pages it reads and parses only the edited files, resolves the graph again
-/// from the pages it keeps, renders the pages the edit can affect, and replaces only the changed files of
-/// the served output in place, each by an atomic rename. Anything else (a page added or removed, a schema,
+/// from the pages it keeps (or, when the edit changed nothing the graph resolves, swaps the pages into the
+/// kept graph), renders only what the edit can reach, and replaces only the changed files of the served
+/// output in place, each by an atomic rename. Anything else (a page added or removed, a schema,
 /// an introduction, the configuration or the theme changed, a new day) goes through a whole `Site.build`.
 /// Either way the output is byte-identical to a clean build.
 public actor LiveSite {
