@@ -7,14 +7,15 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it on this machine, and rebuild and reload open pages after every edit.",
         discussion: """
-            Watches the content and themes folders; each burst of saves starts one incremental build, after \
-            which open pages reload. When a build fails, the last good site stays up, and the errors are \
+            Watches the content and themes folders; each burst of saves starts one update, after which open \
+            pages reload. The site is kept in memory: an edit of existing pages reads and parses only those \
+            pages and renders only what they can change; any other change builds the whole site. When a build fails, the last good site stays up, and the errors are \
             printed here and shown over the page; fixing them reloads the page. The reload script is added to \
             HTML pages as they are served: the output folder holds exactly what `satchel build` writes.
             """)
 
     @OptionGroup var project: ProjectOptions
-    @Option(name: .long, help: "The output folder; it is replaced as a whole.")
+    @Option(name: .long, help: "The output folder; a whole build replaces it, an update replaces the files that changed.")
     var output = "public"
     @Option(name: .long, help: "The address to listen on; the default keeps the preview on this machine.")
     var host = "127.0.0.1"
