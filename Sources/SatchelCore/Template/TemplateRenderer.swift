@@ -118,57 +118,8 @@ struct TemplateRenderer {
         }
     }
 
-    /// Appends `string` with `& < > " '` escaped as `&amp; &lt; &gt; &quot; &#39;` (the set swift-mustache
-    /// and `HTML.escape` use). A string with none of them, the usual case, is appended whole after one scan.
+    /// Appends `string` with `& < > " '` escaped (the set swift-mustache uses), as `HTML` escapes everywhere.
     private mutating func appendEscaped(_ string: String) {
-        let scanned: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
-            appendEscaped(string, bytes)
-        }
-        if scanned == nil {
-            var copy = string
-            copy.withUTF8 { appendEscaped(string, $0) }
-        }
-    }
-
-    /// `bytes` are the UTF-8 of `string`: scanned as bytes, copied as slices of the string.
-    private mutating func appendEscaped(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) {
-        var index = 0
-        while index < bytes.count, !Self.needsEscaping(bytes[index]) {
-            index += 1
-        }
-        if index == bytes.count {
-            output.append(string)
-            return
-        }
-        let utf8 = string.utf8
-        var runStart = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if Self.needsEscaping(byte) {
-                if index > runStart {
-                    output.append(contentsOf: string[utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(utf8.startIndex, offsetBy: index)])
-                }
-                switch byte {
-                case UInt8(ascii: "&"): output.append("&amp;")
-                case UInt8(ascii: "<"): output.append("&lt;")
-                case UInt8(ascii: ">"): output.append("&gt;")
-                case UInt8(ascii: "\""): output.append("&quot;")
-                default: output.append("&#39;")
-                }
-                runStart = index + 1
-            }
-            index += 1
-        }
-        if runStart < bytes.count {
-            output.append(contentsOf: string[utf8.index(utf8.startIndex, offsetBy: runStart)...])
-        }
-    }
-
-    /// Bit `b` is set for each byte `b` (all below 64) that needs escaping.
-    private static let escapeMask: UInt64 = (1 << 0x26) | (1 << 0x3C) | (1 << 0x3E) | (1 << 0x22) | (1 << 0x27)
-
-    @inline(__always)
-    private static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte < 64 && escapeMask & (1 << UInt64(byte)) != 0
+        HTML.append(escaping: string, to: &output)
     }
 }
