@@ -125,18 +125,20 @@ public actor LiveSite {
         return (affected, SharedPages(comparedKinds: comparedKinds, overview: true), similarity)
     }
 
-    /// The kept search corpus with the edited pages' documents replaced, when `reusable`: no edited page
-    /// changed its face, so no page moved and no other page's text (which shows referenced titles) changed.
-    private static func search(_ kept: SearchCorpus?, after edited: Set<EntityID>, in graph: ContentGraph, reusable: Bool) async -> SearchCorpus? {
-        guard reusable, let kept else { return nil }
+    /// The kept search index and the edited pages' new documents to put in it, when `reusable`: no edited
+    /// page changed its face, so no page moved and no other page's text (which shows referenced titles)
+    /// changed. Otherwise a box that indexes every document anew.
+    private static func search(_ kept: IndexedCorpus?, after edited: Set<EntityID>, in graph: ContentGraph, reusable: Bool) -> SearchCorpusBox {
+        guard reusable, let kept else { return SearchCorpusBox(keeping: true) }
+        let documents = kept.corpus.documents
         var replacements: [Int: SearchDocument] = [:]
         for id in edited {
-            guard let position = graph.position(of: id), position < kept.documents.count, kept.documents[position].id == id,
+            guard let position = graph.position(of: id), position < documents.count, documents[position].id == id,
                   let entity = graph.entity(id), let kindIndex = graph.schemas.firstIndex(where: { $0.name == id.kind })
-            else { return nil }
+            else { return SearchCorpusBox(keeping: true) }
             replacements[position] = SearchDocument(entity: entity, schema: graph.schemas[kindIndex], kindIndex: kindIndex, graph: graph)
         }
-        return await kept.replacing(replacements)
+        return SearchCorpusBox(kept, replacing: replacements, keeping: true)
     }
 
     private static func sameFace(of id: EntityID, in old: ContentGraph, and new: ContentGraph) -> Bool {
@@ -178,7 +180,7 @@ public actor LiveSite {
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,
             buildDate: snapshot.day, similarity: similarity,
-            search: SearchCorpusBox(await Self.search(snapshot.search, after: edited, in: model.graph, reusable: !shared.overview), keeping: true))
+            search: Self.search(snapshot.search, after: edited, in: model.graph, reusable: !shared.overview))
         // From the first file replaced until `saveCache`, the cache on disk must not be trusted.
         BuildCache.remove(for: output.url)
         cacheIsStale = true
@@ -192,9 +194,15 @@ public actor LiveSite {
             files.record(path, hash, written: isNew)
         }
         // Only the search index and compare-block CSVs can lose files after an edit; every other file the
-        // update did not write is as the last build left it.
+        // update did not write is as the last build left it, and so is every search file the index still has
+        // (an updated index writes only the files that changed).
+        let searchFiles = Set(renderer.search.indexed?.bundle.paths ?? [])
         for (path, hash) in snapshot.cache.files where files.hash(of: path) == nil {
-            if SharedPages.isAlwaysWritten(path) { try writer.remove(path) } else { files.record(path, hash, written: false) }
+            if SharedPages.isAlwaysWritten(path), !searchFiles.contains(path) {
+                try writer.remove(path)
+            } else {
+                files.record(path, hash, written: false)
+            }
         }
         timeline.mark("render and write")
         var cache = snapshot.cache
@@ -205,7 +213,7 @@ public actor LiveSite {
         }
         self.snapshot = LiveSnapshot(
             content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache,
-            similarity: similarity, search: renderer.search.corpus)
+            similarity: similarity, search: renderer.search.indexed)
         let written = files.writtenCount
         return BuildSummary(
             pagesPerKind: content.pagesPerKind, pagesWritten: written, filesUnchanged: cache.files.count - written,
@@ -226,14 +234,14 @@ struct LiveSnapshot: Sendable {
     /// What the output folder holds now (and the cache on disk once saved).
     var cache: BuildCache
     var similarity: Similarity
-    /// The search index's documents, tokenised; nil when the build wrote no index (nothing changed).
-    var search: SearchCorpus?
+    /// The search index with its documents and files; nil when the build wrote no index (nothing changed).
+    var search: IndexedCorpus?
     /// Each page's index in `content.pages`, by its path relative to the content folder.
     let pageIndex: [String: Int]
 
     init(
         content: LoadedContent, pages: ParsedPages, model: Site.Model, theme: Theme, day: String, inputs: BuildInputs,
-        cache: BuildCache, similarity: Similarity, search: SearchCorpus? = nil
+        cache: BuildCache, similarity: Similarity, search: IndexedCorpus? = nil
     ) {
         self.content = content
         self.pages = pages

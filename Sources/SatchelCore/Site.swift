@@ -176,7 +176,7 @@ public struct Site: Sendable {
         let snapshot = keepingModel
             ? LiveSnapshot(
                 content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: cache, similarity: similarity,
-                search: renderer.search.corpus)
+                search: renderer.search.indexed)
             : nil
         return (summary, snapshot)
     }

@@ -76,7 +76,7 @@ public struct ContentGraph: Sendable {
         let resolver = LinkResolver(index: index, entities: entities, kinds: Set(schemas.map(\.name)), invalid: invalid)
         // Every edge of an entity starts at it, so entities resolve independently: in parallel batches, then
         // merged in entity order, which gives the edges, incoming lists and diagnostics of a serial pass.
-        let resolved = concurrentMap(entities.count) { position -> EntityLinks? in
+        let resolved = Array(concurrentlyCount: entities.count) { position -> EntityLinks? in
             let entity = entities[position]
             return schemasByName[entity.id.kind].map {
                 links(of: entity, schema: $0, index: index, resolver: resolver, invalid: invalid, slugsByKind: slugsByKind)
@@ -180,23 +180,6 @@ extension ContentGraph {
             }
         }
         return links
-    }
-
-    /// `transform` of every position below `count`, computed in parallel batches, in order.
-    private static func concurrentMap<Result: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> Result) -> [Result] {
-        guard count > 0 else { return [] }
-        let batchSize = max(64, count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        let batchCount = (count + batchSize - 1) / batchSize
-        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
-            // Each batch initialises its own positions only.
-            nonisolated(unsafe) let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: batchCount) { batch in
-                for position in (batch * batchSize)..<min(count, (batch + 1) * batchSize) {
-                    (base + position).initialize(to: transform(position))
-                }
-            }
-            initialized = count
-        }
     }
 }
 

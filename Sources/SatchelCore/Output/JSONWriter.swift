@@ -16,6 +16,15 @@ struct JSONWriter {
         bytes += text.utf8
     }
 
+    mutating func reserve(_ capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// JSON already written, such as a piece of another writer's bytes.
+    mutating func raw(_ json: ArraySlice<UInt8>) {
+        bytes += json
+    }
+
     mutating func number(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         // Digits from the most significant, found with a power of ten, so nothing is reversed afterwards.

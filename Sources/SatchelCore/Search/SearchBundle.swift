@@ -12,106 +12,205 @@
 ///   about a size, so showing ten results loads at most ten small files.
 ///
 /// Every file stores its data on the global object `SearchBundle.global`, under the file's name.
+///
+/// A bundle keeps each term's and each document's JSON and where the files were cut, so that `updated`
+/// writes again only the files whose terms or documents changed; the files are those a whole build makes.
 public struct SearchBundle: Sendable {
     public static let folder = "search"
     /// The global object the files store their data on.
     static let global = "SatchelSearchIndex"
     public static let dictionaryFallbackKey = "_"
 
+    private let postingsFileBytes: Int
+    private let documentsFileBytes: Int
+    private let snippetLength: Int
+    /// Each term's `"term":[gap,score,…]`, in term order.
+    private let termPieces: Pieces
+    /// Each document's `[path,kind,title,summary,snippet]`, in document order.
+    private let documentPieces: Pieces
+    /// The terms of each postings file and the documents of each documents file.
+    private let postingsRanges: [Range<Int>]
+    private let documentsRanges: [Range<Int>]
+    /// Dictionary files by key, in the order their keys first appear in term order.
+    private let dictionaryTexts: [(key: String, contents: String)]
+    private let metaText: String
+
+    /// Output-relative path of every file: postings, dictionaries, documents, then `meta.js`. A file's
+    /// contents are made when asked for (`contents(ofFile:)`), from the pieces the bundle keeps.
+    public var paths: [String] {
+        postingsRanges.indices.map { Self.path(of: "postings-\($0)") }
+            + dictionaryTexts.map { Self.path(of: "terms-\($0.key)") }
+            + documentsRanges.indices.map { Self.path(of: "docs-\($0)") }
+            + [Self.path(of: "meta")]
+    }
+
+    /// The contents of the file at `number` in `paths`.
+    public func contents(ofFile number: Int) -> String {
+        var number = number
+        if number < postingsRanges.count {
+            return Self.text(named: "postings-\(number)", brackets: ("{", "}"), of: termPieces, postingsRanges[number])
+        }
+        number -= postingsRanges.count
+        if number < dictionaryTexts.count { return dictionaryTexts[number].contents }
+        number -= dictionaryTexts.count
+        if number < documentsRanges.count {
+            return Self.text(named: "docs-\(number)", brackets: ("[", "]"), of: documentPieces, documentsRanges[number])
+        }
+        return metaText
+    }
+
     /// Output-relative paths and contents of every file.
-    public let files: [(path: String, contents: String)]
+    public var files: [(path: String, contents: String)] {
+        zip(paths, paths.indices.map(contents(ofFile:))).map { ($0, $1) }
+    }
 
     /// Splits `index`, whose documents are of the kinds in `schemas`, into files of about the given sizes.
     public init(index: SearchIndex, schemas: [KindSchema], postingsFileBytes: Int = 32_768, documentsFileBytes: Int = 8_192, snippetLength: Int = 1_200) {
-        var files: [(String, String)] = []
+        var terms = Pieces()
+        for position in index.terms.indices { terms.add { Self.writeTerm(index.terms[position], index.postings[position], to: &$0) } }
+        var documents = Pieces()
+        for document in index.documents { documents.add { Self.writeDocument(document, snippetLength: snippetLength, to: &$0) } }
+        self.init(
+            index: index, schemas: schemas, postingsFileBytes: postingsFileBytes, documentsFileBytes: documentsFileBytes,
+            snippetLength: snippetLength, terms: terms, documents: documents, keepsDictionary: { _ in nil })
+    }
 
-        var postingsFirstTerms: [String] = []
-        var postings = Self.file(named: "")
-        var termsInFile = 0
-        func finishPostings() {
-            guard termsInFile > 0 else { return }
-            postings.raw("};\n")
-            files.append(("\(Self.folder)/postings-\(postingsFirstTerms.count - 1).js", postings.text))
+    /// The bundle of `index`, made from this bundle of `old`, and the numbers (in its `paths`) of the files
+    /// whose contents differ from this bundle's file of the same path. `previous` gives each term of `index`
+    /// its position in `old` (nil for a new term); `changedDocuments` are the documents that differ; both
+    /// indexes hold the same number of documents.
+    func updated(
+        to index: SearchIndex, from old: SearchIndex, previous: [Int?], changedDocuments: Set<Int>, schemas: [KindSchema]
+    ) -> (bundle: SearchBundle, changed: [Int]) {
+        precondition(index.documents.count == old.documents.count && previous.count == index.terms.count)
+        let changedTerms = index.terms.indices.map { position in
+            previous[position].map { old.postings[$0] != index.postings[position] } ?? true
         }
-        for (term, list) in zip(index.terms, index.postings) {
-            if termsInFile == 0 || postings.bytes.count >= postingsFileBytes {
-                finishPostings()
-                postings = Self.file(named: "postings-\(postingsFirstTerms.count)")
-                postings.raw("{")
-                postingsFirstTerms.append(term)
-                termsInFile = 0
+        var terms = Pieces(reserving: termPieces.byteCount)
+        var position = 0
+        while position < index.terms.count {
+            guard !changedTerms[position], let first = previous[position] else {
+                terms.add { Self.writeTerm(index.terms[position], index.postings[position], to: &$0) }
+                position += 1
+                continue
             }
-            if termsInFile > 0 { postings.raw(",") }
-            postings.string(term)
-            postings.raw(":[")
-            var previous = 0
-            for (position, posting) in list.enumerated() {
-                if position > 0 { postings.raw(",") }
-                postings.number(posting.document - previous)
-                postings.raw(",")
-                postings.number(posting.score)
-                previous = posting.document
-            }
-            postings.raw("]")
-            termsInFile += 1
+            // Unchanged terms that were consecutive before are copied as one run.
+            var end = position + 1
+            while end < index.terms.count, !changedTerms[end], previous[end] == first + (end - position) { end += 1 }
+            terms.copy(first..<(first + end - position), from: termPieces)
+            position = end
         }
-        finishPostings()
+        var documents = Pieces(reserving: documentPieces.byteCount)
+        var start = 0
+        for changed in changedDocuments.sorted() + [index.documents.count] {
+            documents.copy(start..<changed, from: documentPieces)
+            guard changed < index.documents.count else { break }
+            documents.add { Self.writeDocument(index.documents[changed], snippetLength: snippetLength, to: &$0) }
+            start = changed + 1
+        }
+        // A dictionary file changes where a term came, went or is in another number of documents.
+        var kept = [Bool](repeating: false, count: old.terms.count)
+        var changedKeys = Set<String>()
+        for position in index.terms.indices {
+            if let before = previous[position] {
+                kept[before] = true
+                if old.postings[before].count == index.postings[position].count { continue }
+            }
+            changedKeys.insert(Self.dictionaryKey(for: index.terms[position]))
+        }
+        for position in old.terms.indices where !kept[position] { changedKeys.insert(Self.dictionaryKey(for: old.terms[position])) }
+        let dictionaries = Dictionary(uniqueKeysWithValues: dictionaryTexts.enumerated().map { ($1.key, $0) })
+        let bundle = SearchBundle(
+            index: index, schemas: schemas, postingsFileBytes: postingsFileBytes, documentsFileBytes: documentsFileBytes,
+            snippetLength: snippetLength, terms: terms, documents: documents,
+            keepsDictionary: { key in changedKeys.contains(key) ? nil : dictionaries[key].map { dictionaryTexts[$0].contents } })
 
-        var dictionaryKeys: [String] = []
-        var termsByKey: [String: [(String, Int)]] = [:]
-        for (term, list) in zip(index.terms, index.postings) {
-            let key = Self.dictionaryKey(for: term)
-            if termsByKey[key] == nil { dictionaryKeys.append(key) }
-            termsByKey[key, default: []].append((term, list.count))
+        // A file is the same when it holds the same pieces as this bundle's file of its number, none of them
+        // changed; any other is made and compared with the file of its path here.
+        func samePostings(_ number: Int) -> Bool {
+            let range = bundle.postingsRanges[number]
+            guard number < postingsRanges.count, postingsRanges[number].count == range.count else { return false }
+            let start = postingsRanges[number].lowerBound
+            return !range.contains { changedTerms[$0] || previous[$0] != start + ($0 - range.lowerBound) }
         }
-        for key in dictionaryKeys {
-            var dictionary = Self.file(named: "terms-\(key)")
-            let entries = termsByKey[key]!
+        func sameDocuments(_ number: Int) -> Bool {
+            let range = bundle.documentsRanges[number]
+            return number < documentsRanges.count && documentsRanges[number] == range && !range.contains(where: changedDocuments.contains)
+        }
+        let before = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let postingsCount = bundle.postingsRanges.count, dictionaryCount = bundle.dictionaryTexts.count
+        let changed = bundle.paths.enumerated().compactMap { number, path -> Int? in
+            if number < postingsCount, samePostings(number) { return nil }
+            let documentsFile = number - postingsCount - dictionaryCount
+            if documentsFile >= 0, documentsFile < bundle.documentsRanges.count, sameDocuments(documentsFile) { return nil }
+            let contents = bundle.contents(ofFile: number)
+            return before[path].map(contents(ofFile:)) == contents ? nil : number
+        }
+        return (bundle, changed)
+    }
+
+    /// Cuts the pieces into files and writes the dictionary and meta files, taking a dictionary file's text
+    /// from `keepsDictionary` (given its key) when that has it.
+    private init(
+        index: SearchIndex, schemas: [KindSchema], postingsFileBytes: Int, documentsFileBytes: Int, snippetLength: Int,
+        terms: Pieces, documents: Pieces, keepsDictionary: (String) -> String?
+    ) {
+        self.postingsFileBytes = postingsFileBytes
+        self.documentsFileBytes = documentsFileBytes
+        self.snippetLength = snippetLength
+        termPieces = terms
+        documentPieces = documents
+        postingsRanges = terms.cut(limit: postingsFileBytes) { Self.opening("postings-\($0)").bytes.count + 1 }
+        documentsRanges = documents.cut(limit: documentsFileBytes) { Self.opening("docs-\($0)").bytes.count + 1 }
+        dictionaryTexts = Self.dictionaries(of: index, keeping: keepsDictionary)
+        metaText = Self.meta(
+            of: index, schemas: schemas, postingsFirstTerms: postingsRanges.map { index.terms[$0.lowerBound] },
+            documentFirsts: documentsRanges.map(\.lowerBound), dictionaryKeys: dictionaryTexts.map(\.key))
+    }
+
+    /// The dictionary files, in the order their keys first appear in term order; a file's text is taken from
+    /// `keeping` when that has it.
+    private static func dictionaries(of index: SearchIndex, keeping: (String) -> String?) -> [(key: String, contents: String)] {
+        var keys: [String] = []
+        var kept: [String: String] = [:]
+        var members: [String: [Int]] = [:]
+        var key = ""
+        var keeps = false
+        for position in index.terms.indices {
+            let termKey = dictionaryKey(for: index.terms[position])
+            if termKey != key || keys.isEmpty {
+                key = termKey
+                if members[key] == nil, kept[key] == nil {
+                    keys.append(key)
+                    if let text = keeping(key) { kept[key] = text } else { members[key] = [] }
+                }
+                keeps = kept[key] != nil
+            }
+            if !keeps { members[key]!.append(position) }
+        }
+        return keys.map { key in
+            if let text = kept[key] { return (key, text) }
+            let entries = members[key]!
+            var dictionary = opening("terms-\(key)")
             dictionary.raw("{\"terms\":[")
-            for (position, entry) in entries.enumerated() {
+            for (position, term) in entries.enumerated() {
                 if position > 0 { dictionary.raw(",") }
-                dictionary.string(entry.0)
+                dictionary.string(index.terms[term])
             }
             dictionary.raw("],\"counts\":[")
-            for (position, entry) in entries.enumerated() {
+            for (position, term) in entries.enumerated() {
                 if position > 0 { dictionary.raw(",") }
-                dictionary.number(entry.1)
+                dictionary.number(index.postings[term].count)
             }
             dictionary.raw("]};\n")
-            files.append(("\(Self.folder)/terms-\(key).js", dictionary.text))
+            return (key, dictionary.text)
         }
+    }
 
-        var documentFirsts: [Int] = []
-        var documents = Self.file(named: "")
-        func finishDocuments() {
-            guard !documentFirsts.isEmpty else { return }
-            documents.raw("];\n")
-            files.append(("\(Self.folder)/docs-\(documentFirsts.count - 1).js", documents.text))
-        }
-        for (number, document) in index.documents.enumerated() {
-            if documentFirsts.isEmpty || documents.bytes.count >= documentsFileBytes {
-                finishDocuments()
-                documents = Self.file(named: "docs-\(documentFirsts.count)")
-                documents.raw("[")
-                documentFirsts.append(number)
-            } else {
-                documents.raw(",")
-            }
-            documents.raw("[")
-            documents.string(SitePaths.entity(document.id))
-            documents.raw(",")
-            documents.number(document.kindIndex)
-            documents.raw(",")
-            documents.string(document.title)
-            documents.raw(",")
-            documents.string(document.summary ?? "")
-            documents.raw(",")
-            documents.string(document.snippetText(limit: snippetLength))
-            documents.raw("]")
-        }
-        finishDocuments()
-
-        var meta = Self.file(named: "meta")
+    private static func meta(
+        of index: SearchIndex, schemas: [KindSchema], postingsFirstTerms: [String], documentFirsts: [Int], dictionaryKeys: [String]
+    ) -> String {
+        var meta = opening("meta")
         meta.raw("{\"documents\":")
         meta.number(index.documents.count)
         meta.raw(",\"kinds\":[")
@@ -145,19 +244,61 @@ public struct SearchBundle: Sendable {
             meta.string(key)
         }
         meta.raw("]};\n")
-        files.append(("\(Self.folder)/meta.js", meta.text))
-        self.files = files
+        return meta.text
+    }
+
+    private static func writeTerm(_ term: String, _ postings: [SearchIndex.Posting], to json: inout JSONWriter) {
+        json.string(term)
+        json.raw(":[")
+        var previous = 0
+        for (position, posting) in postings.enumerated() {
+            if position > 0 { json.raw(",") }
+            json.number(posting.document - previous)
+            json.raw(",")
+            json.number(posting.score)
+            previous = posting.document
+        }
+        json.raw("]")
+    }
+
+    private static func writeDocument(_ document: SearchDocument, snippetLength: Int, to json: inout JSONWriter) {
+        json.raw("[")
+        json.string(SitePaths.entity(document.id))
+        json.raw(",")
+        json.number(document.kindIndex)
+        json.raw(",")
+        json.string(document.title)
+        json.raw(",")
+        json.string(document.summary ?? "")
+        json.raw(",")
+        json.string(document.snippetText(limit: snippetLength))
+        json.raw("]")
+    }
+
+    /// A file of pieces: its opening, `brackets` around the pieces joined by commas, and `;`.
+    private static func text(named name: String, brackets: (String, String), of pieces: Pieces, _ range: Range<Int>) -> String {
+        var file = opening(name)
+        file.raw(brackets.0)
+        for piece in range {
+            if piece > range.lowerBound { file.raw(",") }
+            file.raw(pieces[piece])
+        }
+        file.raw(brackets.1)
+        file.raw(";\n")
+        return file.text
     }
 
     /// Starts a file that stores its data on `global` under `name`; the data and `;` follow. A script file is
     /// the only way a page opened from `file://` can load data.
-    private static func file(named name: String) -> JSONWriter {
+    private static func opening(_ name: String) -> JSONWriter {
         var file = JSONWriter()
         file.raw("(self.\(global)=self.\(global)||{})[")
         file.string(name)
         file.raw("]=")
         return file
     }
+
+    private static func path(of name: String) -> String { "\(folder)/\(name).js" }
 
     /// The dictionary file a term is listed in: its first character if that is `a`–`z` or `0`–`9`, else
     /// `_`, since file names should be plain ASCII.
@@ -177,5 +318,60 @@ public struct SearchBundle: Sendable {
             if key.lexicographicallyPrecedes(firstTerms[middle].utf16) { high = middle } else { low = middle + 1 }
         }
         return max(0, low - 1)
+    }
+
+    /// JSON pieces one after another in one buffer: every term's postings, or every document.
+    struct Pieces: Sendable {
+        private var json = JSONWriter()
+        private var ends: [Int] = []
+
+        init(reserving bytes: Int = 0) {
+            json.reserve(bytes)
+        }
+
+        var count: Int { ends.count }
+        var byteCount: Int { json.bytes.count }
+
+        subscript(piece: Int) -> ArraySlice<UInt8> {
+            json.bytes[start(of: piece)..<ends[piece]]
+        }
+
+        mutating func add(_ write: (inout JSONWriter) -> Void) {
+            write(&json)
+            ends.append(json.bytes.count)
+        }
+
+        /// Appends the pieces `range` of `other`, copying their bytes at once.
+        mutating func copy(_ range: Range<Int>, from other: Pieces) {
+            guard !range.isEmpty else { return }
+            let offset = json.bytes.count - other.start(of: range.lowerBound)
+            json.raw(other.json.bytes[other.start(of: range.lowerBound)..<other.ends[range.upperBound - 1]])
+            ends += other.ends[range].lazy.map { $0 + offset }
+        }
+
+        private func start(of piece: Int) -> Int {
+            piece == 0 ? 0 : ends[piece - 1]
+        }
+
+        /// The pieces of each file, cut the way a writer appending them would: a file takes the next piece
+        /// while it holds fewer than `limit` bytes (its opening, of `opening(file number)` bytes, counted),
+        /// and at least one.
+        func cut(limit: Int, opening: (Int) -> Int) -> [Range<Int>] {
+            var files: [Range<Int>] = []
+            var start = 0
+            var size = 0
+            for piece in 0..<count {
+                if piece == 0 || size >= limit {
+                    if piece > 0 { files.append(start..<piece) }
+                    start = piece
+                    size = opening(files.count)
+                } else {
+                    size += 1
+                }
+                size += ends[piece] - self.start(of: piece)
+            }
+            if count > 0 { files.append(start..<count) }
+            return files
+        }
     }
 }

@@ -1,63 +1,26 @@
 import Foundation
 
-/// The documents of a search index, tokenised in batches of consecutive documents. `LiveSite` keeps it
-/// between builds, so that an edit which moves no page and changes no other page's text tokenises only the
-/// batch holding the edited page; the index made from it is the one a whole build makes.
+/// The documents of a search index, tokenised: every term, sorted, with its unscored postings, and each
+/// document's weighted length and number of title words. `LiveSite` keeps it between builds, so that an edit
+/// which moves no page tokenises only the replaced documents and changes only the terms they hold; the index
+/// made from it is the one a whole build makes.
 struct SearchCorpus: Sendable {
     let documents: [SearchDocument]
-    /// Each batch's first document and its terms; batches cover the documents in order.
-    private let batches: [(start: Int, collector: SearchIndex.PostingsCollector)]
+    /// Every term, sorted by UTF-16 code units as JavaScript compares strings.
+    private(set) var terms: [String]
+    /// Unscored postings of each term, parallel to `terms`, by ascending document.
+    private(set) var postings: [[SearchIndex.RawPosting]]
+    private(set) var lengths: [Float]
+    private(set) var titleWords: [Int]
 
-    /// Tokenises `documents` in parallel batches.
+    /// Tokenises `documents` in parallel batches and merges the batches' terms.
     static func collect(_ documents: [SearchDocument]) async -> SearchCorpus {
         let size = max(64, documents.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        let starts = Array(stride(from: 0, to: documents.count, by: size))
-        return SearchCorpus(documents: documents, batches: await collect(documents, starts: starts))
-    }
-
-    /// The corpus with the documents at the given positions replaced; only their batches are tokenised again.
-    func replacing(_ replacements: [Int: SearchDocument]) async -> SearchCorpus {
-        var documents = self.documents
-        for (position, document) in replacements { documents[position] = document }
-        let starts = batches.map(\.start)
-        let stale = Set(replacements.keys.map { position in starts[starts.lastIndex { $0 <= position } ?? 0] })
-        let fresh = Dictionary(uniqueKeysWithValues: await Self.collect(documents, starts: starts, only: stale).map { ($0.start, $0.collector) })
-        return SearchCorpus(documents: documents, batches: batches.map { batch in (batch.start, fresh[batch.start] ?? batch.collector) })
-    }
-
-    /// The index: every batch's terms merged in document order, and every posting scored.
-    var index: SearchIndex {
-        // Batches cover ascending document ranges and add documents in order, so appending them in order
-        // keeps every term's postings sorted by document.
-        var terms = TermTable()
-        var merged: [[SearchIndex.RawPosting]] = []
-        var lengths: [Float] = []
-        var titleWords: [Int] = []
-        for (_, batch) in batches {
-            for term in 0..<batch.terms.count {
-                let number = batch.terms.withBytes(of: term) { terms.number(of: $0) }
-                if number == merged.count { merged.append([]) }
-                merged[number] += batch.postings[term]
-            }
-            lengths += batch.lengths
-            titleWords += batch.titleWords
-        }
-        let texts = (0..<terms.count).map(terms.term)
-        let order = texts.indices.sorted { texts[$0].utf16.lexicographicallyPrecedes(texts[$1].utf16) }
-        let scorer = SearchIndex.Scorer(documentCount: documents.count, lengths: lengths, titleWords: titleWords)
-        return SearchIndex(documents: documents, terms: order.map { texts[$0] }, postings: order.map { scorer.score(merged[$0]) })
-    }
-
-    /// Tokenises the batches starting at `starts` (each running to the next start), or only those in `only`.
-    private static func collect(
-        _ documents: [SearchDocument], starts: [Int], only: Set<Int>? = nil
-    ) async -> [(start: Int, collector: SearchIndex.PostingsCollector)] {
-        await withTaskGroup(of: (start: Int, collector: SearchIndex.PostingsCollector).self) { group in
-            for (number, start) in starts.enumerated() where only?.contains(start) ?? true {
-                let end = number + 1 < starts.count ? starts[number + 1] : documents.count
+        let batches = await withTaskGroup(of: (start: Int, collector: SearchIndex.PostingsCollector).self) { group in
+            for start in stride(from: 0, to: documents.count, by: size) {
                 group.addTask {
                     var collector = SearchIndex.PostingsCollector()
-                    for position in start..<end { collector.add(documents[position], number: position) }
+                    for position in start..<min(start + size, documents.count) { collector.add(documents[position], number: position) }
                     return (start, collector)
                 }
             }
@@ -65,28 +28,112 @@ struct SearchCorpus: Sendable {
             for await batch in group { all.append(batch) }
             return all.sorted { $0.start < $1.start }
         }
+        // Batches cover ascending document ranges and add documents in order, so appending them in order
+        // keeps every term's postings sorted by document.
+        var table = TermTable()
+        var merged: [[SearchIndex.RawPosting]] = []
+        var lengths: [Float] = []
+        var titleWords: [Int] = []
+        for (_, batch) in batches {
+            for term in 0..<batch.terms.count {
+                let number = batch.terms.withBytes(of: term) { table.number(of: $0) }
+                if number == merged.count { merged.append([]) }
+                merged[number] += batch.postings[term]
+            }
+            lengths += batch.lengths
+            titleWords += batch.titleWords
+        }
+        let texts = (0..<table.count).map(table.term)
+        let order = texts.indices.sorted { texts[$0].utf16.lexicographicallyPrecedes(texts[$1].utf16) }
+        return SearchCorpus(
+            documents: documents, terms: order.map { texts[$0] }, postings: order.map { merged[$0] }, lengths: lengths,
+            titleWords: titleWords)
     }
-}
 
-/// The search corpus a render starts from and, for the `LiveSite` that keeps it, the one it indexed.
-final class SearchCorpusBox: @unchecked Sendable {
-    // @unchecked: every access goes through `lock`.
-    private let lock = NSLock()
-    private var stored: SearchCorpus?
-    /// Whether the corpus indexed is kept: a plain build lets it go once indexed (tens of MB at 10,000 pages).
-    let keeps: Bool
-
-    init(_ corpus: SearchCorpus? = nil, keeping keeps: Bool = false) {
-        stored = corpus
-        self.keeps = keeps
+    /// The corpus with the documents at the given positions replaced: only they are tokenised again, and
+    /// only the terms they held or hold change. Also returns, for each term of the new corpus, its position
+    /// in this one (nil if it is new), so that what was made from this corpus can be reused.
+    func replacing(_ replacements: [Int: SearchDocument]) -> (corpus: SearchCorpus, previous: [Int?]) {
+        var corpus = self
+        var documents = self.documents
+        // Per changed term: the postings of the replaced documents it has from now on.
+        var added: [String: [SearchIndex.RawPosting]] = [:]
+        var touched = Set<String>()
+        for (position, document) in replacements.sorted(by: { $0.key < $1.key }) {
+            for term in Self.terms(of: documents[position]) { touched.insert(term) }
+            var collector = SearchIndex.PostingsCollector()
+            collector.add(document, number: position)
+            for term in 0..<collector.terms.count {
+                let text = collector.terms.term(term)
+                touched.insert(text)
+                added[text, default: []] += collector.postings[term]
+            }
+            corpus.lengths[position] = collector.lengths[0]
+            corpus.titleWords[position] = collector.titleWords[0]
+            documents[position] = document
+        }
+        let replaced = Set(replacements.keys.map(Int32.init))
+        var newTerms: [(String, [SearchIndex.RawPosting])] = []
+        var emptied = Set<Int>()
+        for term in touched {
+            let position = SearchIndex.lowerBound(of: term, in: terms)
+            let new = added[term] ?? []
+            guard position < terms.count, terms[position] == term else {
+                newTerms.append((term, new))
+                continue
+            }
+            var list = corpus.postings[position].filter { !replaced.contains($0.document) }
+            for posting in new {
+                let place = list.firstIndex { $0.document > posting.document } ?? list.count
+                list.insert(posting, at: place)
+            }
+            if list.isEmpty { emptied.insert(position) }
+            corpus.postings[position] = list
+        }
+        let result = SearchCorpus(
+            documents: documents, terms: corpus.terms, postings: corpus.postings, lengths: corpus.lengths, titleWords: corpus.titleWords)
+        guard !newTerms.isEmpty || !emptied.isEmpty else { return (result, Array(terms.indices)) }
+        // Terms came or went: merge the new ones into place and drop the emptied ones.
+        newTerms.sort { $0.0.utf16.lexicographicallyPrecedes($1.0.utf16) }
+        var merged = SearchCorpus(documents: documents, terms: [], postings: [], lengths: corpus.lengths, titleWords: corpus.titleWords)
+        var previous: [Int?] = []
+        merged.terms.reserveCapacity(terms.count + newTerms.count)
+        merged.postings.reserveCapacity(terms.count + newTerms.count)
+        previous.reserveCapacity(terms.count + newTerms.count)
+        var next = newTerms.makeIterator()
+        var pending = next.next()
+        for position in terms.indices {
+            while let (term, list) = pending, term.utf16.lexicographicallyPrecedes(terms[position].utf16) {
+                merged.terms.append(term)
+                merged.postings.append(list)
+                previous.append(nil)
+                pending = next.next()
+            }
+            guard !emptied.contains(position) else { continue }
+            merged.terms.append(terms[position])
+            merged.postings.append(corpus.postings[position])
+            previous.append(position)
+        }
+        while let (term, list) = pending {
+            merged.terms.append(term)
+            merged.postings.append(list)
+            previous.append(nil)
+            pending = next.next()
+        }
+        return (merged, previous)
     }
 
-    var corpus: SearchCorpus? {
-        lock.withLock { stored }
+    /// The index: every posting scored.
+    var index: SearchIndex {
+        let scorer = SearchIndex.Scorer(documentCount: documents.count, lengths: lengths, titleWords: titleWords)
+        let postings = self.postings
+        return SearchIndex(documents: documents, terms: terms, postings: Array(concurrentlyCount: postings.count) { scorer.score(postings[$0]) })
     }
 
-    /// Records the corpus just indexed, if it is to be kept.
-    func indexed(_ corpus: SearchCorpus) {
-        lock.withLock { stored = keeps ? corpus : nil }
+    /// The distinct terms of `document`.
+    private static func terms(of document: SearchDocument) -> [String] {
+        var collector = SearchIndex.PostingsCollector()
+        collector.add(document, number: 0)
+        return (0..<collector.terms.count).map(collector.terms.term)
     }
 }

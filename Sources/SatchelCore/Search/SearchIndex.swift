@@ -127,6 +127,11 @@ public struct SearchIndex: Sendable {
 
     /// The position of the first term not ordered before `term`.
     public func lowerBound(of term: String) -> Int {
+        Self.lowerBound(of: term, in: terms)
+    }
+
+    /// The position of the first of `terms` (sorted by UTF-16 code units) not ordered before `term`.
+    static func lowerBound(of term: String, in terms: [String]) -> Int {
         var low = 0, high = terms.count
         let key = Array(term.utf16)
         while low < high {

@@ -4,7 +4,8 @@ extension SiteRenderer {
     /// Where the search page is written; its form's `q` and `kind` parameters say what to show.
     static let searchPage = "\(SearchBundle.folder)/index.html"
 
-    /// Writes the search page and the index files its script loads; returns the number of pages written.
+    /// Writes the search page and the index files its script loads (after an update of a kept index, only
+    /// the files that changed); returns the number of pages written.
     ///
     /// With the environment variable `SATCHEL_SEARCH_INDEX=off` the index files are not written, which is
     /// how `Benchmarks/search_bench.py` measures what building the index costs.
@@ -12,17 +13,26 @@ extension SiteRenderer {
         let view = SearchPageView(kinds: kindSummaries(depth: SitePaths.depth(of: Self.searchPage), current: nil))
         try write(Self.searchPage, page(view, title: "Search", path: Self.searchPage, template: "search", navigation: navigation))
         guard ProcessInfo.processInfo.environment["SATCHEL_SEARCH_INDEX"] != "off" else { return 1 }
-        let corpus: SearchCorpus
-        if let kept = search.corpus { corpus = kept } else { corpus = await SearchCorpus.collect(SearchDocument.documents(in: graph)) }
-        search.indexed(corpus)
-        let index = corpus.index
-        let files = SearchBundle(index: index, schemas: graph.schemas).files
-        let batchSize = max(64, files.count / (ProcessInfo.processInfo.activeProcessorCount * 2) + 1)
+        let bundle: SearchBundle
+        let numbers: [Int]
+        if let kept = search.indexed, let replacements = search.replacements {
+            let (indexed, changed) = kept.replacing(replacements, schemas: graph.schemas)
+            search.made(indexed)
+            (bundle, numbers) = (indexed.bundle, changed)
+        } else {
+            let indexed = IndexedCorpus(await SearchCorpus.collect(SearchDocument.documents(in: graph)), schemas: graph.schemas)
+            search.made(indexed)
+            bundle = indexed.bundle
+            numbers = Array(bundle.paths.indices)
+        }
+        // Each file is made as it is written, so the index's text is never held whole beside its pieces.
+        let paths = bundle.paths
+        let batchSize = max(64, numbers.count / (ProcessInfo.processInfo.activeProcessorCount * 2) + 1)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for start in stride(from: 0, to: files.count, by: batchSize) {
-                let batch = files[start..<min(start + batchSize, files.count)]
+            for start in stride(from: 0, to: numbers.count, by: batchSize) {
+                let batch = numbers[start..<min(start + batchSize, numbers.count)]
                 group.addTask {
-                    for file in batch { try write(file.path, file.contents) }
+                    for number in batch { try write(paths[number], bundle.contents(ofFile: number)) }
                 }
             }
             try await group.waitForAll()
