@@ -213,7 +213,7 @@ public actor LiveSite {
         }
         self.snapshot = LiveSnapshot(
             content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache,
-            similarity: similarity, search: renderer.search.indexed)
+            similarity: similarity, search: renderer.search.indexed, pageIndex: snapshot.pageIndex)
         let written = files.writtenCount
         return BuildSummary(
             pagesPerKind: content.pagesPerKind, pagesWritten: written, filesUnchanged: cache.files.count - written,
@@ -236,12 +236,13 @@ struct LiveSnapshot: Sendable {
     var similarity: Similarity
     /// The search index with its documents and files; nil when the build wrote no index (nothing changed).
     var search: IndexedCorpus?
-    /// Each page's index in `content.pages`, by its path relative to the content folder.
+    /// Each page's index in `content.pages`, by its path relative to the content folder (an update, which
+    /// moves no page, hands on the one it had).
     let pageIndex: [String: Int]
 
     init(
         content: LoadedContent, pages: ParsedPages, model: Site.Model, theme: Theme, day: String, inputs: BuildInputs,
-        cache: BuildCache, similarity: Similarity, search: IndexedCorpus? = nil
+        cache: BuildCache, similarity: Similarity, search: IndexedCorpus? = nil, pageIndex: [String: Int]? = nil
     ) {
         self.content = content
         self.pages = pages
@@ -252,7 +253,7 @@ struct LiveSnapshot: Sendable {
         self.cache = cache
         self.similarity = similarity
         self.search = search
-        pageIndex = Dictionary(content.pages.indices.map { (content.pages[$0].relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        self.pageIndex = pageIndex ?? Dictionary(content.pages.indices.map { (content.pages[$0].relativePath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Whether a diagnostic of the kept build names `path` (say, an ignored file's warning), so that its

@@ -7,13 +7,13 @@ import Testing
 /// after the swap), and the next build is not troubled by what the killed one left behind.
 ///
 /// Runs the `satchel` binary of the same build as the tests (or the one `SATCHEL` names, e.g. a release build)
-/// on a catalog made by `Benchmarks/generate_catalog.py` (400 pages; `SATCHEL_KILL_PAGES` changes it):
+/// on a catalog made by `Benchmarks/generate_catalog.py` (1,000 pages, so the staging folder is written long enough to be hit on a loaded machine; `SATCHEL_KILL_PAGES` changes it):
 /// `SATCHEL=.build/release/satchel SATCHEL_KILL_PAGES=2000 swift test --filter KillTests`. Kills are placed by what the
 /// build is doing rather than by fixed delays, so they land in the same phases on a slow or a fast machine:
 /// while loading, when the staging folder appears, at quarters of the time it is written, and right after
 /// the swap; then again during an incremental build that hard-links the previous output.
 @Suite(.serialized) struct KillTests {
-    private let pages = Int(ProcessInfo.processInfo.environment["SATCHEL_KILL_PAGES"] ?? "") ?? 400
+    private let pages = Int(ProcessInfo.processInfo.environment["SATCHEL_KILL_PAGES"] ?? "") ?? 1_000
 
     /// One kill and what it found.
     private struct Outcome: CustomStringConvertible {

@@ -41,7 +41,9 @@ import Testing
         let fresh = await SearchCorpus.collect(Self.edited(original, replacements))
         // Compared as one flag each: on failure the whole index would be printed otherwise.
         let sameTerms = updated.terms == fresh.terms
+        // Scored afresh and scored reusing the old index's unchanged postings alike.
         let samePostings = updated.index.postings == fresh.index.postings
+            && updated.index(reusing: corpus.index, previous: previous).postings == fresh.index.postings
         let sameLengths = updated.lengths == fresh.lengths && updated.titleWords == fresh.titleWords
         #expect(sameTerms)
         #expect(samePostings)
@@ -67,7 +69,7 @@ import Testing
         let before = bundle(corpus.index)
         let (updatedCorpus, previous) = corpus.replacing(replacements)
         let (updated, changed) = before.updated(
-            to: updatedCorpus.index, from: corpus.index, previous: previous, changedDocuments: Set(replacements.keys), schemas: schemas)
+            to: updatedCorpus.index(reusing: corpus.index, previous: previous), from: corpus.index, previous: previous, changedDocuments: Set(replacements.keys), schemas: schemas)
         let fresh = bundle(await SearchCorpus.collect(Self.edited(original, replacements)).index)
         let freshFiles = Dictionary(uniqueKeysWithValues: fresh.files.map { ($0.path, $0.contents) })
         let updatedFiles = Dictionary(uniqueKeysWithValues: updated.files.map { ($0.path, $0.contents) })

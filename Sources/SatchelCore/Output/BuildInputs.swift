@@ -82,7 +82,9 @@ struct BuildInputs {
     /// The cache records of every entity, or only of `ids`.
     func records(graph: ContentGraph, similarity: Similarity, of ids: Set<EntityID>? = nil) -> [String: BuildCache.EntityRecord] {
         var records: [String: BuildCache.EntityRecord] = [:]
-        for entity in graph.entities where ids?.contains(entity.id) ?? true {
+        // A few ids (an update's) are looked up rather than found among every entity.
+        let entities = ids.map { $0.compactMap(graph.entity) } ?? graph.entities
+        for entity in entities {
             let key = entity.id.description
             guard let hash = sourceHashes[key] else { continue }
             // The neighbours' names, sorted and without repeats: a name stands for one id, so this is the set

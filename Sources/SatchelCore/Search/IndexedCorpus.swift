@@ -23,7 +23,7 @@ struct IndexedCorpus: Sendable {
     /// `paths`) of the files that changed. The files are those a whole build of the new documents makes.
     func replacing(_ replacements: [Int: SearchDocument], schemas: [KindSchema]) -> (indexed: IndexedCorpus, changed: [Int]) {
         let (corpus, previous) = corpus.replacing(replacements)
-        let index = corpus.index
+        let index = corpus.index(reusing: self.index, previous: previous)
         let (bundle, changed) = bundle.updated(
             to: index, from: self.index, previous: previous, changedDocuments: Set(replacements.keys), schemas: schemas)
         return (IndexedCorpus(corpus: corpus, index: index, bundle: bundle), changed)

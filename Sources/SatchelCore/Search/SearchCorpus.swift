@@ -82,11 +82,13 @@ struct SearchCorpus: Sendable {
                 newTerms.append((term, new))
                 continue
             }
-            var list = corpus.postings[position].filter { !replaced.contains($0.document) }
-            for posting in new {
-                let place = list.firstIndex { $0.document > posting.document } ?? list.count
-                list.insert(posting, at: place)
+            // Postings are sorted by document: each replaced document's posting is found by bisection.
+            var list = corpus.postings[position]
+            for document in replaced {
+                let place = Self.firstPosting(in: list, notBefore: document)
+                if place < list.count, list[place].document == document { list.remove(at: place) }
             }
+            for posting in new { list.insert(posting, at: Self.firstPosting(in: list, notBefore: posting.document)) }
             if list.isEmpty { emptied.insert(position) }
             corpus.postings[position] = list
         }
@@ -128,6 +130,25 @@ struct SearchCorpus: Sendable {
         let scorer = SearchIndex.Scorer(documentCount: documents.count, lengths: lengths, titleWords: titleWords)
         let postings = self.postings
         return SearchIndex(documents: documents, terms: terms, postings: Array(concurrentlyCount: postings.count) { scorer.score(postings[$0]) })
+    }
+
+    /// The index, keeping the postings of `old` (the index of the corpus this one replaced documents of,
+    /// `previous` as `replacing` gave it) for every term whose scores came out the same.
+    func index(reusing old: SearchIndex, previous: [Int?]) -> SearchIndex {
+        let scorer = SearchIndex.Scorer(documentCount: documents.count, lengths: lengths, titleWords: titleWords)
+        let postings = self.postings
+        return SearchIndex(documents: documents, terms: terms, postings: Array(concurrentlyCount: postings.count) { position in
+            previous[position].map { scorer.score(postings[position], unlessSameAs: old.postings[$0]) } ?? scorer.score(postings[position])
+        })
+    }
+
+    private static func firstPosting(in list: [SearchIndex.RawPosting], notBefore document: Int32) -> Int {
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].document < document { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The distinct terms of `document`.

@@ -147,32 +147,47 @@ public struct SearchIndex: Sendable {
         static let b: Float = 0.75
 
         let documentCount: Int
-        let lengths: [Float]
-        let averageLength: Float
-        let titleWords: [Int]
+        /// Per document: BM25's length normaliser, and the bonus of a title match (more for a short title).
+        /// Worked out once per document rather than once per posting.
+        private let normalisers: [Float]
+        private let titleBonuses: [Float]
 
         init(documentCount: Int, lengths: [Float], titleWords: [Int]) {
             self.documentCount = documentCount
-            self.lengths = lengths
-            self.titleWords = titleWords
-            averageLength = lengths.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Float(lengths.count))
+            let averageLength = lengths.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Float(lengths.count))
+            normalisers = lengths.map { Self.k1 * (1 - Self.b + Self.b * $0 / averageLength) }
+            titleBonuses = titleWords.map { 200 + 50 / Float($0) }
         }
 
         func score(_ raw: [RawPosting]) -> [Posting] {
-            let frequency = Float(raw.count)
-            let inverse = log(1 + (Float(documentCount) - frequency + 0.5) / (frequency + 0.5))
-            return raw.map { posting in
-                let document = Int(posting.document)
-                let normaliser = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
-                let weight = inverse * posting.frequency * (Self.k1 + 1) / (posting.frequency + normaliser)
-                let bonus: Float = switch posting.place {
-                case .title: 200 + 50 / Float(titleWords[document])
-                case .field: 200
-                case .heading: 100
-                case .body: 0
-                }
-                return Posting(document: document, score: Int(((bonus + weight) * 10).rounded()))
+            let inverse = inverseFrequency(raw.count)
+            return raw.map { score($0, inverse: inverse) }
+        }
+
+        /// `old` itself when scoring `raw` gives the same postings, so that an update keeps the arrays of
+        /// the terms whose scores did not move.
+        func score(_ raw: [RawPosting], unlessSameAs old: [Posting]) -> [Posting] {
+            guard old.count == raw.count else { return score(raw) }
+            let inverse = inverseFrequency(raw.count)
+            for position in raw.indices where score(raw[position], inverse: inverse) != old[position] { return score(raw) }
+            return old
+        }
+
+        private func inverseFrequency(_ count: Int) -> Float {
+            let frequency = Float(count)
+            return log(1 + (Float(documentCount) - frequency + 0.5) / (frequency + 0.5))
+        }
+
+        private func score(_ posting: RawPosting, inverse: Float) -> Posting {
+            let document = Int(posting.document)
+            let weight = inverse * posting.frequency * (Self.k1 + 1) / (posting.frequency + normalisers[document])
+            let bonus: Float = switch posting.place {
+            case .title: titleBonuses[document]
+            case .field: 200
+            case .heading: 100
+            case .body: 0
             }
+            return Posting(document: document, score: Int(((bonus + weight) * 10).rounded()))
         }
     }
 }
