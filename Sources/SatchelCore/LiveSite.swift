@@ -125,18 +125,25 @@ public actor LiveSite {
         return (affected, SharedPages(comparedKinds: comparedKinds, overview: true), similarity)
     }
 
-    /// The kept search index and the edited pages' new documents to put in it, when `reusable`: no edited
-    /// page changed its face, so no page moved and no other page's text (which shows referenced titles)
-    /// changed. Otherwise a box that indexes every document anew.
-    private static func search(_ kept: IndexedCorpus?, after edited: Set<EntityID>, in graph: ContentGraph, reusable: Bool) -> SearchCorpusBox {
-        guard reusable, let kept else { return SearchCorpusBox(keeping: true) }
+    /// The kept search index and the documents to put in it, when no page moved. When `facesKept` (no edited
+    /// page changed its face, so no other page's text, which shows referenced titles, changed) those are the
+    /// edited pages' documents; otherwise every page's document is made and those that differ are replaced.
+    /// A box that indexes every document anew when a page moved or nothing is kept.
+    private static func search(_ kept: IndexedCorpus?, after edited: Set<EntityID>, in graph: ContentGraph, facesKept: Bool) -> SearchCorpusBox {
+        guard let kept else { return SearchCorpusBox(keeping: true) }
         let documents = kept.corpus.documents
         var replacements: [Int: SearchDocument] = [:]
-        for id in edited {
-            guard let position = graph.position(of: id), position < documents.count, documents[position].id == id,
-                  let entity = graph.entity(id), let kindIndex = graph.schemas.firstIndex(where: { $0.name == id.kind })
-            else { return SearchCorpusBox(keeping: true) }
-            replacements[position] = SearchDocument(entity: entity, schema: graph.schemas[kindIndex], kindIndex: kindIndex, graph: graph)
+        if facesKept {
+            for id in edited {
+                guard let position = graph.position(of: id), position < documents.count, documents[position].id == id,
+                      let entity = graph.entity(id), let kindIndex = graph.schemas.firstIndex(where: { $0.name == id.kind })
+                else { return SearchCorpusBox(keeping: true) }
+                replacements[position] = SearchDocument(entity: entity, schema: graph.schemas[kindIndex], kindIndex: kindIndex, graph: graph)
+            }
+        } else {
+            let fresh = SearchDocument.documents(in: graph)
+            guard fresh.count == documents.count, zip(fresh, documents).allSatisfy({ $0.id == $1.id }) else { return SearchCorpusBox(keeping: true) }
+            for position in fresh.indices where fresh[position] != documents[position] { replacements[position] = fresh[position] }
         }
         return SearchCorpusBox(kept, replacing: replacements, keeping: true)
     }
@@ -180,7 +187,7 @@ public actor LiveSite {
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,
             buildDate: snapshot.day, similarity: similarity,
-            search: Self.search(snapshot.search, after: edited, in: model.graph, reusable: !shared.overview))
+            search: Self.search(snapshot.search, after: edited, in: model.graph, facesKept: !shared.overview))
         // From the first file replaced until `saveCache`, the cache on disk must not be trusted.
         BuildCache.remove(for: output.url)
         cacheIsStale = true

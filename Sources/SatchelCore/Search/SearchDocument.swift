@@ -1,6 +1,6 @@
 /// The searchable text of one entity's page, kept apart by where it appears on the page, since that
 /// decides how much a match counts.
-public struct SearchDocument: Sendable {
+public struct SearchDocument: Sendable, Equatable {
     public var id: EntityID
     /// Position of the entity's kind in navigation order.
     public var kindIndex: Int
