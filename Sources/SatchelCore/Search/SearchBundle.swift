@@ -66,9 +66,11 @@ public struct SearchBundle: Sendable {
 
     /// Splits `index`, whose documents are of the kinds in `schemas`, into files of about the given sizes.
     public init(index: SearchIndex, schemas: [KindSchema], postingsFileBytes: Int = 32_768, documentsFileBytes: Int = 8_192, snippetLength: Int = 1_200) {
-        var terms = Pieces()
+        // Room for the most the pieces can take (a posting is at most about a dozen bytes), so the buffers
+        // are not copied as they grow: reserved pages that stay unwritten cost no memory.
+        var terms = Pieces(reserving: index.terms.indices.reduce(0) { $0 + index.terms[$1].utf8.count + 8 + 12 * index.postings[$1].count })
         for position in index.terms.indices { terms.add { Self.writeTerm(index.terms[position], index.postings[position], to: &$0) } }
-        var documents = Pieces()
+        var documents = Pieces(reserving: index.documents.reduce(0) { $0 + 2 * snippetLength + 2 * ($1.title.utf8.count + ($1.summary?.utf8.count ?? 0)) + 128 })
         for document in index.documents { documents.add { Self.writeDocument(document, snippetLength: snippetLength, to: &$0) } }
         self.init(
             index: index, schemas: schemas, postingsFileBytes: postingsFileBytes, documentsFileBytes: documentsFileBytes,

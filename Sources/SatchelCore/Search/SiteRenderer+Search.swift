@@ -19,10 +19,15 @@ extension SiteRenderer {
             let (indexed, changed) = kept.replacing(replacements, schemas: graph.schemas)
             search.made(indexed)
             (bundle, numbers) = (indexed.bundle, changed)
-        } else {
+        } else if search.keeps {
             let indexed = IndexedCorpus(await SearchCorpus.collect(SearchDocument.documents(in: graph)), schemas: graph.schemas)
             search.made(indexed)
             bundle = indexed.bundle
+            numbers = Array(bundle.paths.indices)
+        } else {
+            // Nothing is kept: the corpus goes once scored and the index once cut into files, which keeps
+            // a whole build's peak memory down.
+            bundle = SearchBundle(index: await SearchCorpus.collect(SearchDocument.documents(in: graph)).index, schemas: graph.schemas)
             numbers = Array(bundle.paths.indices)
         }
         // Each file is made as it is written, so the index's text is never held whole beside its pieces.
