@@ -200,16 +200,14 @@ public actor LiveSite {
             if isNew { try writer.write(path, contents) }
             files.record(path, hash, written: isNew)
         }
-        // Only the search index and compare-block CSVs can lose files after an edit; every other file the
-        // update did not write is as the last build left it, and so is every search file the index still has
-        // (an updated index writes only the files that changed).
+        // Only the search index and compare-block CSVs can lose files after an edit. Every CSV is written, so
+        // one not written is gone; a search file is gone when the index no longer has it (an updated index
+        // writes only the files that changed). Every other file the update did not write is as the last build
+        // left it.
         let searchFiles = Set(renderer.search.indexed?.bundle.paths ?? [])
         for (path, hash) in snapshot.cache.files where files.hash(of: path) == nil {
-            if SharedPages.isAlwaysWritten(path), !searchFiles.contains(path) {
-                try writer.remove(path)
-            } else {
-                files.record(path, hash, written: false)
-            }
+            let gone = path.hasPrefix(SearchBundle.folder + "/") ? !searchFiles.contains(path) : ComparePaths.isBlockCSV(path)
+            if gone { try writer.remove(path) } else { files.record(path, hash, written: false) }
         }
         timeline.mark("render and write")
         var cache = snapshot.cache

@@ -1,6 +1,7 @@
 /// Which of the pages not tied to one entity a render writes. A whole build writes them all; an update in
-/// `LiveSite` writes only those the edit can change. The search index and the CSVs of ```compare blocks
-/// are always written: any body edit can change them.
+/// `LiveSite` writes only those the edit can change. The CSVs of ```compare blocks are always written, since
+/// any body edit can change them; the search index, which any body edit can change too, writes what changed
+/// (after an update of a kept index, only the files that changed).
 struct SharedPages: Sendable {
     /// Kinds whose comparison table, CSV and side-by-side data are written; nil for every kind.
     var comparedKinds: Set<String>?
@@ -9,10 +10,4 @@ struct SharedPages: Sendable {
     var overview: Bool
 
     static let all = SharedPages(comparedKinds: nil, overview: true)
-
-    /// Whether `path`, a file these pages could have written before, belongs to the families always
-    /// written again, so that its absence now means it is gone.
-    static func isAlwaysWritten(_ path: String) -> Bool {
-        path.hasPrefix(SearchBundle.folder + "/") || ComparePaths.isBlockCSV(path)
-    }
 }

@@ -10,8 +10,8 @@ struct SiteRenderer: Sendable {
     let buildDate: String
     /// Similar pages of each page's kind, computed once for the whole build.
     let similarity: Similarity
-    /// The search corpus to index instead of collecting one (`LiveSite` keeps it); holds the one indexed
-    /// once the search index is rendered.
+    /// The kept search index to update, with the documents to put in it, instead of indexing every document
+    /// (`LiveSite` keeps it); holds the index made once the search index is rendered, if it is to be kept.
     var search = SearchCorpusBox()
     /// How many pages the home page lists as recently updated, and how many of a kind it highlights.
     static let recentLimit = 8

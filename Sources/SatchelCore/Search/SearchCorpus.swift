@@ -5,7 +5,7 @@ import Foundation
 /// which moves no page tokenises only the replaced documents and changes only the terms they hold; the index
 /// made from it is the one a whole build makes.
 struct SearchCorpus: Sendable {
-    let documents: [SearchDocument]
+    private(set) var documents: [SearchDocument]
     /// Every term, sorted by UTF-16 code units as JavaScript compares strings.
     private(set) var terms: [String]
     /// Unscored postings of each term, parallel to `terms`, by ascending document.
@@ -55,7 +55,6 @@ struct SearchCorpus: Sendable {
     /// in this one (nil if it is new), so that what was made from this corpus can be reused.
     func replacing(_ replacements: [Int: SearchDocument]) -> (corpus: SearchCorpus, previous: [Int?]) {
         var corpus = self
-        var documents = self.documents
         // Per changed term: the postings of the replaced documents it has from now on.
         var added: [String: [SearchIndex.RawPosting]] = [:]
         var touched = Set<String>()
@@ -70,16 +69,15 @@ struct SearchCorpus: Sendable {
             }
             corpus.lengths[position] = collector.lengths[0]
             corpus.titleWords[position] = collector.titleWords[0]
-            documents[position] = document
+            corpus.documents[position] = document
         }
         let replaced = Set(replacements.keys.map(Int32.init))
-        var newTerms: [(String, [SearchIndex.RawPosting])] = []
+        var newTerms: [(term: String, postings: [SearchIndex.RawPosting])] = []
         var emptied = Set<Int>()
         for term in touched {
             let position = SearchIndex.lowerBound(of: term, in: terms)
-            let new = added[term] ?? []
             guard position < terms.count, terms[position] == term else {
-                newTerms.append((term, new))
+                newTerms.append((term, added[term] ?? []))
                 continue
             }
             // Postings are sorted by document: each replaced document's posting is found by bisection.
@@ -88,41 +86,34 @@ struct SearchCorpus: Sendable {
                 let place = Self.firstPosting(in: list, notBefore: document)
                 if place < list.count, list[place].document == document { list.remove(at: place) }
             }
-            for posting in new { list.insert(posting, at: Self.firstPosting(in: list, notBefore: posting.document)) }
+            for posting in added[term] ?? [] { list.insert(posting, at: Self.firstPosting(in: list, notBefore: posting.document)) }
             if list.isEmpty { emptied.insert(position) }
             corpus.postings[position] = list
         }
-        let result = SearchCorpus(
-            documents: documents, terms: corpus.terms, postings: corpus.postings, lengths: corpus.lengths, titleWords: corpus.titleWords)
-        guard !newTerms.isEmpty || !emptied.isEmpty else { return (result, Array(terms.indices)) }
+        guard !newTerms.isEmpty || !emptied.isEmpty else { return (corpus, Array(terms.indices)) }
         // Terms came or went: merge the new ones into place and drop the emptied ones.
-        newTerms.sort { $0.0.utf16.lexicographicallyPrecedes($1.0.utf16) }
-        var merged = SearchCorpus(documents: documents, terms: [], postings: [], lengths: corpus.lengths, titleWords: corpus.titleWords)
-        var previous: [Int?] = []
-        merged.terms.reserveCapacity(terms.count + newTerms.count)
-        merged.postings.reserveCapacity(terms.count + newTerms.count)
+        newTerms.sort { $0.term.utf16.lexicographicallyPrecedes($1.term.utf16) }
+        var mergedTerms: [String] = [], mergedPostings: [[SearchIndex.RawPosting]] = [], previous: [Int?] = []
+        mergedTerms.reserveCapacity(terms.count + newTerms.count)
+        mergedPostings.reserveCapacity(terms.count + newTerms.count)
         previous.reserveCapacity(terms.count + newTerms.count)
-        var next = newTerms.makeIterator()
-        var pending = next.next()
-        for position in terms.indices {
-            while let (term, list) = pending, term.utf16.lexicographicallyPrecedes(terms[position].utf16) {
-                merged.terms.append(term)
-                merged.postings.append(list)
-                previous.append(nil)
-                pending = next.next()
-            }
-            guard !emptied.contains(position) else { continue }
-            merged.terms.append(terms[position])
-            merged.postings.append(corpus.postings[position])
+        func append(_ term: String, _ list: [SearchIndex.RawPosting], from position: Int?) {
+            mergedTerms.append(term)
+            mergedPostings.append(list)
             previous.append(position)
         }
-        while let (term, list) = pending {
-            merged.terms.append(term)
-            merged.postings.append(list)
-            previous.append(nil)
-            pending = next.next()
+        var next = 0
+        for position in terms.indices {
+            while next < newTerms.count, newTerms[next].term.utf16.lexicographicallyPrecedes(terms[position].utf16) {
+                append(newTerms[next].term, newTerms[next].postings, from: nil)
+                next += 1
+            }
+            if !emptied.contains(position) { append(terms[position], corpus.postings[position], from: position) }
         }
-        return (merged, previous)
+        for (term, list) in newTerms[next...] { append(term, list, from: nil) }
+        corpus.terms = mergedTerms
+        corpus.postings = mergedPostings
+        return (corpus, previous)
     }
 
     /// The index: every posting scored.

@@ -169,7 +169,16 @@ public struct SearchIndex: Sendable {
         func score(_ raw: [RawPosting], unlessSameAs old: [Posting]) -> [Posting] {
             guard old.count == raw.count else { return score(raw) }
             let inverse = inverseFrequency(raw.count)
-            for position in raw.indices where score(raw[position], inverse: inverse) != old[position] { return score(raw) }
+            for position in raw.indices {
+                let posting = score(raw[position], inverse: inverse)
+                guard posting != old[position] else { continue }
+                // The first that differs: the ones before it are as they were.
+                var scored = Array(old[..<position])
+                scored.reserveCapacity(raw.count)
+                scored.append(posting)
+                for rest in raw[(position + 1)...] { scored.append(score(rest, inverse: inverse)) }
+                return scored
+            }
             return old
         }
 
