@@ -7,13 +7,13 @@ import Testing
 /// after the swap), and the next build is not troubled by what the killed one left behind.
 ///
 /// Runs the `satchel` binary of the same build as the tests (or the one `SATCHEL` names, e.g. a release build)
-/// on a catalog made by `Benchmarks/generate_catalog.py` (1,000 pages, so the staging folder is written long enough to be hit on a loaded machine; `SATCHEL_KILL_PAGES` changes it):
+/// on a catalog made by `Benchmarks/generate_catalog.py` (400 pages; `SATCHEL_KILL_PAGES` changes it):
 /// `SATCHEL=.build/release/satchel SATCHEL_KILL_PAGES=2000 swift test --filter KillTests`. Kills are placed by what the
 /// build is doing rather than by fixed delays, so they land in the same phases on a slow or a fast machine:
 /// while loading, when the staging folder appears, at quarters of the time it is written, and right after
 /// the swap; then again during an incremental build that hard-links the previous output.
 @Suite(.serialized) struct KillTests {
-    private let pages = Int(ProcessInfo.processInfo.environment["SATCHEL_KILL_PAGES"] ?? "") ?? 1_000
+    private let pages = Int(ProcessInfo.processInfo.environment["SATCHEL_KILL_PAGES"] ?? "") ?? 400
 
     /// One kill and what it found.
     private struct Outcome: CustomStringConvertible {
@@ -23,7 +23,7 @@ import Testing
         var description: String { "\(point): \(keptPrevious ? "previous output" : "new output")\(stagingExisted ? ", killed while staging" : "")" }
     }
 
-    @Test func sigkillAtAnyPointLeavesThePreviousOrTheNewOutputWhole() async throws {
+    @Test func sigkillAtAnyPointLeavesThePreviousOrTheNewOutputWhole() throws {
         let named = ProcessInfo.processInfo.environment["SATCHEL"].map { BadInputExecutable(url: URL(fileURLWithPath: $0)) }
         let satchel = try #require(named ?? BadInputExecutable.locate(), "no satchel binary beside the test bundle")
         let project = try generateCatalog()
@@ -31,7 +31,7 @@ import Testing
         let build = ["build", "--quiet"]
 
         // The previous output, and how long loading and writing take, from an uninterrupted build.
-        let timing = try await timedBuild(satchel, build, in: project)
+        let timing = try timedBuild(satchel, build, in: project)
         let previous = try outputFiles(project)
         #expect(previous.count > pages)
 
@@ -50,7 +50,7 @@ import Testing
         ]
         var current = previous
         for (name, point) in points {
-            let kill = try await killBuild(satchel, build, in: project, at: point)
+            let kill = try killBuild(satchel, build, in: project, at: point)
             let files = try outputFiles(project)
             snapshots.append((name, files))
             outcomes.append(Outcome(point: name, keptPrevious: files == previous, stagingExisted: kill.stagingExisted && !kill.swapped))
@@ -75,7 +75,7 @@ import Testing
         for (round, delay) in [Duration.zero, timing.writing / 64, timing.writing / 16].enumerated() {
             try project.write(guide, try project.read(guide) + "\nLine \(round) added before a kill.\n")
             let before = try outputFiles(project)
-            let kill = try await killBuild(satchel, build, in: project, at: .afterStaging(delay))
+            let kill = try killBuild(satchel, build, in: project, at: .afterStaging(delay))
             guard kill.stagingExisted, !kill.swapped else { continue }
             killedWhileStaging += 1
             #expect(try outputFiles(project) == before, "a kill during an incremental build changed the live output")
@@ -101,20 +101,29 @@ import Testing
         var swapped: Bool
     }
 
+    /// Waits on this thread, not in the task pool: while other suites hold the pool's threads, a task's
+    /// sleep can end long after the build has moved on, and the kill would miss the phase it aims at.
+    private func pause(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        var left = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+        var rest = timespec()
+        while nanosleep(&left, &rest) != 0 { left = rest }
+    }
+
     /// Starts a build and kills it at `point` (or lets it end if it gets there first).
-    private func killBuild(_ satchel: BadInputExecutable, _ arguments: [String], in project: FixtureSite, at point: KillPoint) async throws -> Kill {
+    private func killBuild(_ satchel: BadInputExecutable, _ arguments: [String], in project: FixtureSite, at point: KillPoint) throws -> Kill {
         let marker = project.output.appendingPathComponent(OutputDirectory.marker)
         let markerBefore = try? Data(contentsOf: marker)
         let process = try satchel.start(arguments, in: project.root)
         let staging = project.root.appendingPathComponent(".public.satchel-tmp-\(process.processIdentifier)")
         switch point {
         case .afterStart(let delay):
-            try await Task.sleep(for: delay)
+            pause(delay)
         case .afterStaging(let delay):
-            while process.isRunning, !FileManager.default.fileExists(atPath: staging.path) { try await Task.sleep(for: .milliseconds(1)) }
-            try await Task.sleep(for: delay)
+            while process.isRunning, !FileManager.default.fileExists(atPath: staging.path) { pause(.milliseconds(1)) }
+            pause(delay)
         case .afterSwap:
-            while process.isRunning, (try? Data(contentsOf: marker)) == markerBefore { try await Task.sleep(for: .microseconds(200)) }
+            while process.isRunning, (try? Data(contentsOf: marker)) == markerBefore { pause(.microseconds(200)) }
         }
         let stagingExisted = FileManager.default.fileExists(atPath: staging.path)
         kill(process.processIdentifier, SIGKILL)
@@ -129,14 +138,14 @@ import Testing
         var writing: Duration
     }
 
-    private func timedBuild(_ satchel: BadInputExecutable, _ arguments: [String], in project: FixtureSite) async throws -> Timing {
+    private func timedBuild(_ satchel: BadInputExecutable, _ arguments: [String], in project: FixtureSite) throws -> Timing {
         let clock = ContinuousClock()
         let start = clock.now
         let process = try satchel.start(arguments, in: project.root)
         let staging = project.root.appendingPathComponent(".public.satchel-tmp-\(process.processIdentifier)")
-        while process.isRunning, !FileManager.default.fileExists(atPath: staging.path) { try await Task.sleep(for: .milliseconds(1)) }
+        while process.isRunning, !FileManager.default.fileExists(atPath: staging.path) { pause(.milliseconds(1)) }
         let stagingSeen = clock.now
-        while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
+        while process.isRunning { pause(.milliseconds(5)) }
         if process.terminationStatus != 0 {
             let again = try satchel.run(arguments, in: project.root)
             Issue.record("the generated catalog did not build (\(process.terminationReason == .uncaughtSignal ? "signal" : "status") \(process.terminationStatus)); run again: status \(again.status) \(again.standardError)")
