@@ -113,7 +113,7 @@ public actor LiveSite {
         guard !changedFaces.isEmpty else {
             return (edited, SharedPages(comparedKinds: [], overview: false), snapshot.similarity)
         }
-        let similarity = Similarity(graph: graph)
+        let similarity = Similarity(graph: graph, reusing: snapshot.similarity, except: Set(changedFaces.map(\.kind)))
         var affected = edited
         for id in changedFaces { affected.formUnion(old.neighbours(of: id).union(graph.neighbours(of: id))) }
         let comparedKinds = Set(affected.map(\.kind))
@@ -125,25 +125,23 @@ public actor LiveSite {
         return (affected, SharedPages(comparedKinds: comparedKinds, overview: true), similarity)
     }
 
-    /// The kept search index and the documents to put in it, when no page moved. When `facesKept` (no edited
-    /// page changed its face, so no other page's text, which shows referenced titles, changed) those are the
-    /// edited pages' documents; otherwise every page's document is made and those that differ are replaced.
+    /// The kept search index and the documents to put in it, when no page moved: those of the `affected`
+    /// pages that differ. A page's document shows its own text and the titles its fields reference, so only
+    /// an edited page and the neighbours of a page whose face changed (all in `affected`) can have a new one.
     /// A box that indexes every document anew when a page moved or nothing is kept.
-    private static func search(_ kept: IndexedCorpus?, after edited: Set<EntityID>, in graph: ContentGraph, facesKept: Bool) -> SearchCorpusBox {
+    private static func search(_ kept: IndexedCorpus?, after affected: Set<EntityID>, in graph: ContentGraph) -> SearchCorpusBox {
         guard let kept else { return SearchCorpusBox(keeping: true) }
         let documents = kept.corpus.documents
+        guard graph.entities.count == documents.count, zip(graph.entities, documents).allSatisfy({ $0.id == $1.id }) else {
+            return SearchCorpusBox(keeping: true)
+        }
         var replacements: [Int: SearchDocument] = [:]
-        if facesKept {
-            for id in edited {
-                guard let position = graph.position(of: id), position < documents.count, documents[position].id == id,
-                      let entity = graph.entity(id), let kindIndex = graph.schemas.firstIndex(where: { $0.name == id.kind })
-                else { return SearchCorpusBox(keeping: true) }
-                replacements[position] = SearchDocument(entity: entity, schema: graph.schemas[kindIndex], kindIndex: kindIndex, graph: graph)
+        for id in affected {
+            guard let position = graph.position(of: id), let kindIndex = graph.schemas.firstIndex(where: { $0.name == id.kind }) else {
+                return SearchCorpusBox(keeping: true)
             }
-        } else {
-            let fresh = SearchDocument.documents(in: graph)
-            guard fresh.count == documents.count, zip(fresh, documents).allSatisfy({ $0.id == $1.id }) else { return SearchCorpusBox(keeping: true) }
-            for position in fresh.indices where fresh[position] != documents[position] { replacements[position] = fresh[position] }
+            let document = SearchDocument(entity: graph.entities[position], schema: graph.schemas[kindIndex], kindIndex: kindIndex, graph: graph)
+            if document != documents[position] { replacements[position] = document }
         }
         return SearchCorpusBox(kept, replacing: replacements, keeping: true)
     }
@@ -179,7 +177,13 @@ public actor LiveSite {
                 warnings: snapshot.model.warnings, linkCount: snapshot.model.linkCount)
             timeline.mark("graph")
         } else {
-            let (resolved, diagnostics) = site.resolve(content, pages: pages, timeline: &timeline)
+            let old = snapshot.model.graph
+            let headingsKept = edited.allSatisfy { id in
+                guard let outcome = pages.outcomes[id] ?? nil, let entity = outcome.entity, let before = old.entity(id) else { return false }
+                return entity.body.headings == before.body.headings
+            }
+            let (resolved, diagnostics) = site.resolve(
+                content, pages: pages, timeline: &timeline, reuse: headingsKept ? ContentGraph.Reuse(graph: old, changed: edited) : nil)
             if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
             model = resolved
         }
@@ -187,7 +191,8 @@ public actor LiveSite {
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,
             buildDate: snapshot.day, similarity: similarity,
-            search: Self.search(snapshot.search, after: edited, in: model.graph, facesKept: !shared.overview))
+            search: Self.search(snapshot.search, after: affected, in: model.graph),
+            comparisons: ComparisonRowsBox(snapshot.comparisons, rebuilding: affected, keeping: true))
         // From the first file replaced until `saveCache`, the cache on disk must not be trusted.
         BuildCache.remove(for: output.url)
         cacheIsStale = true
@@ -218,7 +223,7 @@ public actor LiveSite {
         }
         self.snapshot = LiveSnapshot(
             content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache,
-            similarity: similarity, search: renderer.search.indexed, pageIndex: snapshot.pageIndex)
+            similarity: similarity, search: renderer.search.indexed, comparisons: renderer.comparisons.all, pageIndex: snapshot.pageIndex)
         let written = files.writtenCount
         return BuildSummary(
             pagesPerKind: content.pagesPerKind, pagesWritten: written, filesUnchanged: cache.files.count - written,
@@ -241,13 +246,16 @@ struct LiveSnapshot: Sendable {
     var similarity: Similarity
     /// The search index with its documents and files; nil when the build wrote no index (nothing changed).
     var search: IndexedCorpus?
+    /// Each compared kind's rows as last written, by entity; a kind whose comparison was not written has none.
+    var comparisons: [String: [EntityID: ComparisonRow]]
     /// Each page's index in `content.pages`, by its path relative to the content folder (an update, which
     /// moves no page, hands on the one it had).
     let pageIndex: [String: Int]
 
     init(
         content: LoadedContent, pages: ParsedPages, model: Site.Model, theme: Theme, day: String, inputs: BuildInputs,
-        cache: BuildCache, similarity: Similarity, search: IndexedCorpus? = nil, pageIndex: [String: Int]? = nil
+        cache: BuildCache, similarity: Similarity, search: IndexedCorpus? = nil,
+        comparisons: [String: [EntityID: ComparisonRow]] = [:], pageIndex: [String: Int]? = nil
     ) {
         self.content = content
         self.pages = pages
@@ -258,6 +266,7 @@ struct LiveSnapshot: Sendable {
         self.cache = cache
         self.similarity = similarity
         self.search = search
+        self.comparisons = comparisons
         self.pageIndex = pageIndex ?? Dictionary(content.pages.indices.map { (content.pages[$0].relativePath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -52,8 +52,11 @@ public struct Site: Sendable {
         return resolve(content, pages: pages, timeline: &timeline)
     }
 
-    /// Resolves parsed pages (`pages`, one outcome per page of `content`) into the model.
-    func resolve(_ content: LoadedContent, pages: ParsedPages, timeline: inout BuildTimeline) -> (Model, [Diagnostic]) {
+    /// Resolves parsed pages (`pages`, one outcome per page of `content`) into the model, taking what it can
+    /// of the links from `reuse`.
+    func resolve(
+        _ content: LoadedContent, pages: ParsedPages, timeline: inout BuildTimeline, reuse: ContentGraph.Reuse? = nil
+    ) -> (Model, [Diagnostic]) {
         let (entities, failed, parseDiagnostics) = pages.collected
         var introductions: [String: (path: String, body: MarkdownDocument)] = [:]
         for (kind, page) in content.introductions {
@@ -61,7 +64,7 @@ public struct Site: Sendable {
         }
         let (graph, graphDiagnostics) = ContentGraph.build(
             entities: entities, schemas: content.schemas, introductions: introductions,
-            invalid: failed.union(content.unreadable))
+            invalid: failed.union(content.unreadable), reuse: reuse)
         let compareDiagnostics = CompareBlock.check(
             graph: graph, introductions: introductions, kinds: content.config.kinds, invalid: failed.union(content.unreadable))
         let diagnostics = content.diagnostics + parseDiagnostics + graphDiagnostics + compareDiagnostics
@@ -139,7 +142,7 @@ public struct Site: Sendable {
         }
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day,
-            similarity: similarity, search: SearchCorpusBox(keeping: keepingModel))
+            similarity: similarity, search: SearchCorpusBox(keeping: keepingModel), comparisons: ComparisonRowsBox(keeping: keepingModel))
         let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph, similarity: similarity) }
         var output = output
         output.buildID = UUID().uuidString
@@ -176,7 +179,7 @@ public struct Site: Sendable {
         let snapshot = keepingModel
             ? LiveSnapshot(
                 content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: cache, similarity: similarity,
-                search: renderer.search.indexed)
+                search: renderer.search.indexed, comparisons: renderer.comparisons.all)
             : nil
         return (summary, snapshot)
     }

@@ -139,4 +139,20 @@ import Testing
             .init(value: "Low", count: 1), .init(value: "Medium", count: 2), .init(value: "High", count: 1),
         ])
     }
+
+    @Test func facetValuesThatCompareTheSameGoByCodePoints() async throws {
+        let site = try FixtureSite()
+        try site.write("content/markets/cafe-a.md", "---\ntitle: cafe\nregion: Europe\n---\n")
+        try site.write("content/markets/cafe-b.md", "---\ntitle: Café\nregion: Europe\n---\n")
+        try site.write("content/manufacturers/one.md", "---\ntitle: One\nmarkets: [cafe-a, kenya]\n---\n")
+        try site.write("content/manufacturers/two.md", "---\ntitle: Two\nmarkets: [cafe-b]\n---\n")
+        let graph = try await site.site.model().graph
+        let schema = try #require(graph.schema("manufacturers"))
+        let table = CompareTable(
+            schema: schema, fields: [try #require(schema.field("markets"))], entities: graph.entities(of: "manufacturers"),
+            graph: graph, allowsRawHTML: false, depth: 2)
+        // "Café" and "cafe" are the same to a case- and accent-blind comparison; "C" comes before "c".
+        #expect(table.facetOptions(column: 0).map(\.value) == ["Café", "cafe", "Kenya"])
+    }
 }
+

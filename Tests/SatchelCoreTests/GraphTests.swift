@@ -90,4 +90,42 @@ import Testing
         #expect(dot.hasPrefix("digraph satchel {"))
         #expect(dot.contains("\"materials/nylon\" -> \"materials/polyester\" [label=\"mentions\", style=dashed];"))
     }
+
+    /// The fixture's entities with Nylon renamed Zylon (which moves it after Polyester) and Acme Bags naming
+    /// only Nylon among its materials.
+    private func editedEntities(of graph: ContentGraph) -> [Entity] {
+        graph.entities.map { entity in
+            var entity = entity
+            if entity.id == nylon { entity.title = "Zylon" }
+            if entity.id == acme { entity.values["materials"] = .list([.ref("nylon", at: SourceLocation(file: "x"))]) }
+            return entity
+        }
+    }
+
+    @Test func aGraphReusingLinksEqualsOneResolvedAfresh() async throws {
+        let model = try await FixtureSite().site.model()
+        let entities = editedEntities(of: model.graph)
+        let (fresh, _) = ContentGraph.build(entities: entities, schemas: model.graph.schemas, introductions: [:])
+        let (reused, diagnostics) = ContentGraph.build(
+            entities: entities, schemas: model.graph.schemas, introductions: [:],
+            reuse: ContentGraph.Reuse(graph: model.graph, changed: [nylon, acme]))
+        #expect(diagnostics.isEmpty)
+        #expect(reused.entities.map(\.id) == fresh.entities.map(\.id))
+        #expect(reused.entities.map(\.id).firstIndex(of: nylon)! > reused.entities.map(\.id).firstIndex(of: polyester)!)
+        #expect(reused.outgoing == fresh.outgoing)
+        #expect(reused.incoming == fresh.incoming)
+        #expect(reused.bodyLinks == fresh.bodyLinks)
+        #expect(reused.outgoing[acme]?.map(\.target) == [nylon, kenya])
+    }
+
+    @Test func aGraphIgnoresReuseWhenThePagesDiffer() async throws {
+        let model = try await FixtureSite().site.model()
+        // Without Polyester, Acme Bags' reference to it breaks: the old graph's edges no longer hold.
+        let entities = model.graph.entities.filter { $0.id != polyester }
+        let (_, diagnostics) = ContentGraph.build(
+            entities: entities, schemas: model.graph.schemas, introductions: [:],
+            reuse: ContentGraph.Reuse(graph: model.graph, changed: []))
+        #expect(diagnostics.map(\.message).contains { $0.contains("unknown reference 'polyester'") })
+    }
 }
+

@@ -93,6 +93,31 @@ import Testing
         }
     }
 
+    /// Each update builds again only the comparison rows it affects and keeps the rest, including those of
+    /// kinds it does not compare, for the next: a chain of face edits across kinds checks every kept row.
+    /// Serve starts on an output that is up to date, which keeps no rows until the first update makes them.
+    @Test func successiveFaceEditsAcrossKindsEachEqualACleanBuild() async throws {
+        let site = try FixtureSite()
+        _ = try await site.site.build(into: try site.outputDirectory(), buildDate: day)
+        let live = try live(site)
+        #expect(try await live.build(buildDate: day).upToDate)
+        let edits: [(path: String, old: String, new: String)] = [
+            ("markets/kenya.md", "title: Kenya", "title: Kenya Coast"),
+            ("materials/nylon.md", "title: Nylon", "title: Nylon 6,6"),
+            ("manufacturers/acme-bags.md", "materials: [nylon, polyester]", "materials: [nylon]"),
+            ("markets/kenya.md", "summary: East African hub.", "summary: East African port."),
+            ("materials/polyester.md", "cost_tier: Low", "cost_tier: High"),
+            ("materials/nylon.md", "title: Nylon 6,6", "title: Zylon"),
+        ]
+        for edit in edits {
+            let text = try site.read("content/" + edit.path)
+            #expect(text.contains(edit.old))
+            try site.write("content/" + edit.path, text.replacingOccurrences(of: edit.old, with: edit.new))
+            _ = try await live.build(changed: changed(site, edit.path), buildDate: day)
+            #expect(try await output(of: site) == cleanBuild(of: site), "after \(edit.path): \(edit.new)")
+        }
+    }
+
     @Test func aRemovedCompareBlockTakesItsCSVAlong() async throws {
         let site = try FixtureSite()
         let kenya = try site.read("content/markets/kenya.md")

@@ -144,6 +144,42 @@ import Testing
         #expect(similarity[EntityID(kind: "items", slug: "item-500")].count == Similarity.limit)
     }
 
+    @Test func similarityTakesUnchangedKindsFromThePreviousResult() throws {
+        // Two kinds of 40 pages; three tiers spread the pages so that each has similar pages.
+        func schema(_ name: String) -> KindSchema {
+            KindSchema(
+                name: name, singular: name, plural: name, description: "",
+                fields: [
+                    FieldSpec(
+                        key: "tier", label: "Tier", type: .enumeration(["A", "B", "C"]), isRequired: false, description: nil,
+                        inverseLabel: nil, isCharted: false, location: SourceLocation(file: "\(name)/_kind.yml")),
+                ],
+                compareKeys: [], location: SourceLocation(file: "\(name)/_kind.yml"))
+        }
+        func graph(renaming renamed: String?, retiering retiered: String?) -> ContentGraph {
+            let entities = ["items", "parts"].flatMap { kind in
+                (0..<40).map { index in
+                    let slug = "\(kind)-\(index)"
+                    let tier = slug == retiered ? "C" : ["A", "B", "C"][index % 3]
+                    return Entity(
+                        id: EntityID(kind: kind, slug: slug), title: slug == renamed ? "Zed" : String(format: "Page %03d", index),
+                        summary: nil, values: ["tier": .enumeration(tier, rank: 0)], valueLocations: [:],
+                        body: MarkdownDocument("", allowsRawHTML: false), sourcePath: "x")
+                }
+            }
+            return ContentGraph.build(entities: entities, schemas: [schema("items"), schema("parts")], introductions: [:]).0
+        }
+        let before = Similarity(graph: graph(renaming: nil, retiering: nil))
+        // items-0 moves to the end of its kind (ties go by title order) and items-4 changes tier.
+        let after = graph(renaming: "items-0", retiering: "items-4")
+        let reused = Similarity(graph: after, reusing: before, except: ["items"])
+        #expect(reused.similar == Similarity(graph: after).similar)
+        #expect(reused.similar != before.similar)
+        // A kind not named is taken as it was, even where it would differ now.
+        let stale = Similarity(graph: graph(renaming: nil, retiering: "parts-4"), reusing: before, except: ["items"])
+        #expect(stale.similar == before.similar)
+    }
+
     @Test func homeListsRecentlyUpdatedPagesNewestFirstTiesByTitle() async throws {
         let site = try FixtureSite()
         for (file, date) in [("materials/nylon", "2026-01-05"), ("materials/polyester", "2026-03-01"), ("markets/kenya", "2026-01-05")] {

@@ -2,9 +2,9 @@
 /// a double quote, a carriage return or a line feed is enclosed in double quotes with its quotes doubled.
 /// Text stays UTF-8 as it is; no byte order mark is added.
 enum CSV {
-    /// The whole file: every record, each ending with CRLF.
-    static func document(_ records: [[String]]) -> String {
-        records.map { record in record.map(field).joined(separator: ",") + "\r\n" }.joined()
+    /// One record, ending with CRLF.
+    static func record(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
     }
 
     /// One field, quoted only when it must be.

@@ -9,6 +9,19 @@ struct CompareTable: Sendable {
         var title: String
         var url: String
         var cells: [CompareCell]
+
+        /// The row of `entity`, a cell per field, with links for a page `depth` folders deep.
+        init(entity: Entity, fields: [FieldSpec], renderer: FieldRenderer, depth: Int) {
+            id = entity.id
+            title = entity.title
+            url = SitePaths.root(depth: depth) + SitePaths.entity(entity.id)
+            cells = fields.map { CompareCell(value: entity.values[$0.key], field: $0, renderer: renderer, depth: depth) }
+        }
+
+        /// The row's CSV record: its title, then each cell's shown text.
+        var csvRecord: String {
+            CSV.record([title] + cells.map(\.text))
+        }
     }
 
     /// A value of a facet column and how many rows hold it.
@@ -27,13 +40,14 @@ struct CompareTable: Sendable {
     /// Builds the rows of `entities`, in the order given, with links for a page `depth` folders deep.
     init(schema: KindSchema, fields: [FieldSpec], entities: some Sequence<Entity>, graph: ContentGraph, allowsRawHTML: Bool, depth: Int) {
         let renderer = FieldRenderer(graph: graph, allowsRawHTML: allowsRawHTML, kind: schema.name)
+        self.init(schema: schema, fields: fields, rows: entities.map { Row(entity: $0, fields: fields, renderer: renderer, depth: depth) })
+    }
+
+    /// A table of rows built already, in the order given.
+    init(schema: KindSchema, fields: [FieldSpec], rows: [Row]) {
         self.schema = schema
         self.fields = fields
-        rows = entities.map { entity in
-            Row(
-                id: entity.id, title: entity.title, url: SitePaths.root(depth: depth) + SitePaths.entity(entity.id),
-                cells: fields.map { CompareCell(value: entity.values[$0.key], field: $0, renderer: renderer, depth: depth) })
-        }
+        self.rows = rows
     }
 
     /// The sort key of a row in the column `key` (a field key or `title`).
@@ -74,7 +88,15 @@ struct CompareTable: Sendable {
         if case .enumeration(let declared) = fields[index].type.elementType {
             values = declared.filter { counts[$0] != nil }
         } else {
-            values = counts.keys.sorted { $0.compare($1, options: [.caseInsensitive, .diacriticInsensitive, .numeric]) == .orderedAscending }
+            // Values that compare the same ("Café", "cafe") go by their code points: keys come in hash order,
+            // which differs between runs.
+            values = counts.keys.sorted { left, right in
+                switch left.compare(right, options: [.caseInsensitive, .diacriticInsensitive, .numeric]) {
+                case .orderedAscending: true
+                case .orderedDescending: false
+                case .orderedSame: left < right
+                }
+            }
         }
         return values.map { FacetOption(value: $0, count: counts[$0]!) }
     }
@@ -82,6 +104,11 @@ struct CompareTable: Sendable {
     /// The table as RFC 4180 CSV: a header row of labels (the kind's singular name heads the title column),
     /// then each row's shown text.
     var csv: String {
-        CSV.document([[schema.singular] + fields.map(\.label)] + rows.map { [$0.title] + $0.cells.map(\.text) })
+        csv(records: rows.map(\.csvRecord))
+    }
+
+    /// The CSV file of the rows' records (each row's `csvRecord`), after the header row.
+    func csv(records: [String]) -> String {
+        CSV.record([schema.singular] + fields.map(\.label)) + records.joined()
     }
 }

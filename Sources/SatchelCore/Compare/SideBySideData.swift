@@ -23,6 +23,7 @@ struct SideBySideData: Sendable {
         var isBadge = false
     }
 
+    /// One entity: its fields and relations, shown as one object of the data's `items`.
     struct Item: Sendable {
         var id: EntityID
         var title: String
@@ -31,37 +32,59 @@ struct SideBySideData: Sendable {
         /// One per field of the kind; nil where the entity has no value.
         var cells: [[Part]?]
         var relations: [LinkGroupView]
+
+        /// The item of `entity`, whose kind is `schema`, with links relative to `root`; `relations` are the
+        /// entity's relation groups with links for the same folder.
+        init(entity: Entity, schema: KindSchema, renderer: FieldRenderer, root: String, relations: [LinkGroupView]) {
+            id = entity.id
+            title = entity.title
+            url = root + SitePaths.entity(entity.id)
+            summary = entity.summary
+            cells = schema.fields.map { field in
+                guard let value = entity.values[field.key], value != .list([]) else { return nil }
+                return SideBySideData.parts(of: value, type: field.type, renderer: renderer, root: root)
+            }
+            self.relations = relations
+        }
+
+        /// The item's JSON object, as it stands in the script's `items`.
+        var json: [UInt8] {
+            var json = JSONWriter()
+            json.raw("{\"slug\":")
+            json.string(id.slug)
+            json.raw(",\"title\":")
+            json.string(title)
+            json.raw(",\"url\":")
+            json.string(url)
+            json.raw(",\"summary\":")
+            json.optional(summary)
+            json.raw(",\"cells\":")
+            json.array(cells) { json, cell in SideBySideData.write(cell, to: &json) }
+            json.raw(",\"relations\":")
+            SideBySideData.write(relations, to: &json)
+            json.raw("}")
+            return json.bytes
+        }
     }
 
     var schema: KindSchema
     /// The kind's comparison page, relative to the side-by-side page.
     var table: String
-    var items: [Item]
+    /// Each entity's item as JSON (`Item.json`), in the order they are listed.
+    var items: [[UInt8]]
 
-    /// The data of `schema`'s entities for the side-by-side page, `depth` folders deep; `relations` gives
-    /// an entity's relation groups with links for that depth.
-    init(
-        schema: KindSchema, entities: some Sequence<Entity>, graph: ContentGraph, allowsRawHTML: Bool, depth: Int,
-        relations: (Entity) -> [LinkGroupView]
-    ) {
-        let renderer = FieldRenderer(graph: graph, allowsRawHTML: allowsRawHTML, kind: schema.name)
-        let root = SitePaths.root(depth: depth)
+    /// The data of `schema`'s entities, whose items are given as JSON, for the side-by-side page `depth`
+    /// folders deep.
+    init(schema: KindSchema, depth: Int, items: [[UInt8]]) {
         self.schema = schema
-        table = root + ComparePaths.table(schema.name)
-        items = entities.map { entity in
-            Item(
-                id: entity.id, title: entity.title, url: root + SitePaths.entity(entity.id), summary: entity.summary,
-                cells: schema.fields.map { field in
-                    guard let value = entity.values[field.key], value != .list([]) else { return nil }
-                    return Self.parts(of: value, type: field.type, renderer: renderer, root: root)
-                },
-                relations: relations(entity))
-        }
+        table = SitePaths.root(depth: depth) + ComparePaths.table(schema.name)
+        self.items = items
     }
 
     /// The file's text: one assignment, merged into whatever other kinds the page loaded.
     var script: String {
         var json = JSONWriter()
+        json.reserve(items.reduce(256) { $0 + $1.count + 1 })
         json.raw("window.SatchelCompare = window.SatchelCompare || {};\nwindow.SatchelCompare[")
         json.string(schema.name)
         json.raw("] = {\"kind\":")
@@ -80,29 +103,18 @@ struct SideBySideData: Sendable {
             json.string(field.label)
             json.raw("}")
         }
-        json.raw(",\"items\":")
-        json.array(items) { json, item in
-            json.raw("{\"slug\":")
-            json.string(item.id.slug)
-            json.raw(",\"title\":")
-            json.string(item.title)
-            json.raw(",\"url\":")
-            json.string(item.url)
-            json.raw(",\"summary\":")
-            json.optional(item.summary)
-            json.raw(",\"cells\":")
-            json.array(item.cells) { json, cell in Self.write(cell, to: &json) }
-            json.raw(",\"relations\":")
-            Self.write(item.relations, to: &json)
-            json.raw("}")
+        json.raw(",\"items\":[")
+        for (position, item) in items.enumerated() {
+            if position > 0 { json.raw(",") }
+            json.raw(item[...])
         }
-        json.raw("};\n")
+        json.raw("]};\n")
         return json.text
     }
 
     /// An item's relation groups, `[{"label": …, "links": [{"title": …, "url": …}, …]}, …]`. Links are read in
     /// place by index: copying each (five strings) for `JSONWriter.array` cost more than writing it.
-    private static func write(_ groups: [LinkGroupView], to json: inout JSONWriter) {
+    fileprivate static func write(_ groups: [LinkGroupView], to json: inout JSONWriter) {
         json.raw("[")
         for group in groups.indices {
             if group > 0 { json.raw(",") }
@@ -123,7 +135,7 @@ struct SideBySideData: Sendable {
     }
 
     /// A cell as `null`, a plain string when it is one run of text, or its list of parts.
-    private static func write(_ cell: [Part]?, to json: inout JSONWriter) {
+    fileprivate static func write(_ cell: [Part]?, to json: inout JSONWriter) {
         guard let cell else { return json.raw("null") }
         if cell.count == 1, cell[0].href == nil, !cell[0].isBadge { return json.string(cell[0].text) }
         json.array(cell) { json, part in
@@ -141,7 +153,7 @@ struct SideBySideData: Sendable {
     }
 
     /// The runs of a value, with the same text as `CompareCell.text` (list items joined with `, `).
-    private static func parts(of value: FieldValue, type: FieldType, renderer: FieldRenderer, root: String) -> [Part] {
+    fileprivate static func parts(of value: FieldValue, type: FieldType, renderer: FieldRenderer, root: String) -> [Part] {
         switch value {
         case .list(let items):
             return items.enumerated().flatMap { index, item in

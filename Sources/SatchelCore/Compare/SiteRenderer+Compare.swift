@@ -38,13 +38,25 @@ extension SiteRenderer {
         return schemas.count + (shared.overview ? 1 : 0)
     }
 
-    /// One kind's table page, its CSV and its side-by-side data.
+    /// One kind's table page, its CSV and its side-by-side data. Rows kept in `comparisons` are used as
+    /// they are, except for the entities it rebuilds.
     private func renderComparison(of schema: KindSchema, write: (String, String) throws -> Void, navigation: NavigationCache) throws {
         let path = ComparePaths.table(schema.name)
         let depth = SitePaths.depth(of: path)
-        let table = CompareTable(
-            schema: schema, fields: schema.compareFields, entities: graph.entities(of: schema.name), graph: graph,
-            allowsRawHTML: config.allowsRawHTML, depth: depth)
+        // Links in the data are followed from the side-by-side page, not from the script's own path.
+        let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
+        let renderer = FieldRenderer(graph: graph, allowsRawHTML: config.allowsRawHTML, kind: schema.name)
+        let kept = comparisons.kept(of: schema.name)
+        let rows = graph.entities(of: schema.name).map { entity in
+            if !comparisons.rebuilt.contains(entity.id), let row = kept[entity.id] { return row }
+            let row = CompareTable.Row(entity: entity, fields: schema.compareFields, renderer: renderer, depth: depth)
+            let item = SideBySideData.Item(
+                entity: entity, schema: schema, renderer: renderer, root: SitePaths.root(depth: dataDepth),
+                relations: relations(of: entity, depth: dataDepth))
+            return ComparisonRow(table: row, csvRecord: row.csvRecord, item: item.json)
+        }
+        comparisons.made(rows, of: schema.name)
+        let table = CompareTable(schema: schema, fields: schema.compareFields, rows: rows.map(\.table))
         let view = ComparePageView(
             kind: kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!,
             table: CompareTableView(
@@ -59,14 +71,8 @@ extension SiteRenderer {
         try write(path, page(
             withPictures(view, schema: schema, depth: depth), title: "Compare \(schema.plural)", path: path, template: "compare",
             navigation: navigation))
-        try write(ComparePaths.csv(schema.name), table.csv)
-
-        // Links in the data are followed from the side-by-side page, not from the script's own path.
-        let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
-        let data = SideBySideData(
-            schema: schema, entities: graph.entities(of: schema.name), graph: graph, allowsRawHTML: config.allowsRawHTML,
-            depth: dataDepth, relations: { relations(of: $0, depth: dataDepth) })
-        try write(ComparePaths.data(schema.name), data.script)
+        try write(ComparePaths.csv(schema.name), table.csv(records: rows.map(\.csvRecord)))
+        try write(ComparePaths.data(schema.name), SideBySideData(schema: schema, depth: dataDepth, items: rows.map(\.item)).script)
     }
 
     /// Shows each ```compare block of the body of the page at `page` as its table.

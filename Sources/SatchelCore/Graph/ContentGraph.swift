@@ -52,12 +52,24 @@ public struct ContentGraph: Sendable {
             introductionLinks: introductionLinks, index: index, kindRanges: kindRanges, resolver: resolver)
     }
 
+    /// A graph to take the resolved links of unchanged entities from, and the entities to resolve again.
+    ///
+    /// A link resolves against which pages exist and their headings' anchors, nothing else. So while the
+    /// same pages exist and no `changed` entity's headings changed, every other entity's edges and body-link
+    /// targets are those `graph` holds (`LiveSite` checks the headings; `build` checks the pages). The graph
+    /// must come from a build without errors, as links' errors are not kept.
+    struct Reuse: Sendable {
+        var graph: ContentGraph
+        var changed: Set<EntityID>
+    }
+
     /// Builds the graph, collecting an error for every reference or body link that does not resolve.
     /// References to `invalid` pages (which exist but failed to load) are skipped: their own errors are
-    /// reported already.
+    /// reported already. With `reuse`, only its changed entities' links are resolved when the pages are
+    /// those of its graph.
     static func build(
         entities unsorted: [Entity], schemas: [KindSchema], introductions: [String: (path: String, body: MarkdownDocument)],
-        invalid: Set<EntityID> = []
+        invalid: Set<EntityID> = [], reuse: Reuse? = nil
     ) -> (ContentGraph, [Diagnostic]) {
         let kindOrder = Dictionary(uniqueKeysWithValues: schemas.enumerated().map { ($1.name, $0) })
         // Sort keys are computed once per entity, not once per comparison.
@@ -74,10 +86,17 @@ public struct ContentGraph: Sendable {
         let schemasByName = Dictionary(uniqueKeysWithValues: schemas.map { ($0.name, $0) })
 
         let resolver = LinkResolver(index: index, entities: entities, kinds: Set(schemas.map(\.name)), invalid: invalid)
+        let reuse = reuse.flatMap { reuse in
+            invalid.isEmpty && reuse.graph.index.count == index.count && index.keys.allSatisfy { reuse.graph.index[$0] != nil } ? reuse : nil
+        }
         // Every edge of an entity starts at it, so entities resolve independently: in parallel batches, then
         // merged in entity order, which gives the edges, incoming lists and diagnostics of a serial pass.
         let resolved = Array(concurrentlyCount: entities.count) { position -> EntityLinks? in
             let entity = entities[position]
+            if let reuse, !reuse.changed.contains(entity.id) {
+                let edges = reuse.graph.outgoing[entity.id] ?? []
+                return EntityLinks(edges: edges, targetPositions: edges.map { index[$0.target]! }, targets: reuse.graph.bodyLinks[entity.id] ?? [])
+            }
             return schemasByName[entity.id.kind].map {
                 links(of: entity, schema: $0, index: index, resolver: resolver, invalid: invalid, slugsByKind: slugsByKind)
             }

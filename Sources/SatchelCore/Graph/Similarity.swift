@@ -16,8 +16,18 @@ public struct Similarity: Sendable {
     public let similar: [EntityID: [EntityID]]
 
     public init(graph: ContentGraph) {
+        self.init(graph: graph, reusing: nil, except: [])
+    }
+
+    /// The similar pages of `graph`, taken from `previous` for every kind but `changedKinds`. A kind's result
+    /// depends only on its own pages' enum and reference values and their title order, so a kind none of
+    /// whose pages changed those has the same result.
+    init(graph: ContentGraph, reusing previous: Similarity?, except changedKinds: Set<String>) {
         var similar: [EntityID: [EntityID]] = [:]
-        for schema in graph.schemas {
+        if let previous {
+            for (id, list) in previous.similar where !changedKinds.contains(id.kind) { similar[id] = list }
+        }
+        for schema in graph.schemas where previous == nil || changedKinds.contains(schema.name) {
             let entities = Array(graph.entities(of: schema.name))
             guard entities.count >= 2 else { continue }
             for (id, list) in Self.similar(in: entities, schema: schema) { similar[id] = list }

@@ -13,6 +13,8 @@ struct SiteRenderer: Sendable {
     /// The kept search index to update, with the documents to put in it, instead of indexing every document
     /// (`LiveSite` keeps it); holds the index made once the search index is rendered, if it is to be kept.
     var search = SearchCorpusBox()
+    /// The kept comparison rows to reuse and, if they are to be kept, those made (`LiveSite` keeps them).
+    var comparisons = ComparisonRowsBox()
     /// How many pages the home page lists as recently updated, and how many of a kind it highlights.
     static let recentLimit = 8
     static let highlightLimit = 3
