@@ -111,18 +111,18 @@ public actor LiveSite {
         let old = snapshot.model.graph
         let changedFaces = edited.filter { !Self.sameFace(of: $0, in: old, and: graph) }
         guard !changedFaces.isEmpty else {
-            return (edited, SharedPages(comparedKinds: [], overview: false), snapshot.similarity)
+            return (edited, SharedPages(kinds: [], overview: false), snapshot.similarity)
         }
         let similarity = Similarity(graph: graph, reusing: snapshot.similarity, except: Set(changedFaces.map(\.kind)))
         var affected = edited
         for id in changedFaces { affected.formUnion(old.neighbours(of: id).union(graph.neighbours(of: id))) }
-        let comparedKinds = Set(affected.map(\.kind))
+        let kinds = Set(affected.map(\.kind))
         affected.formUnion(graph.entitiesWithCompareBlocks)
         for entity in graph.entities {
             let similar = similarity[entity.id]
             if similar != snapshot.similarity[entity.id] || similar.contains(where: changedFaces.contains) { affected.insert(entity.id) }
         }
-        return (affected, SharedPages(comparedKinds: comparedKinds, overview: true), similarity)
+        return (affected, SharedPages(kinds: kinds, overview: true), similarity)
     }
 
     /// The kept search index and the documents to put in it, when no page moved: those of the `affected`
@@ -247,7 +247,7 @@ struct LiveSnapshot: Sendable {
     /// The search index with its documents and files; nil when the build wrote no index (nothing changed).
     var search: IndexedCorpus?
     /// Each compared kind's rows as last written, by entity; a kind whose comparison was not written has none.
-    var comparisons: [String: [EntityID: ComparisonRow]]
+    var comparisons: [String: KeptComparison]
     /// Each page's index in `content.pages`, by its path relative to the content folder (an update, which
     /// moves no page, hands on the one it had).
     let pageIndex: [String: Int]
@@ -255,7 +255,7 @@ struct LiveSnapshot: Sendable {
     init(
         content: LoadedContent, pages: ParsedPages, model: Site.Model, theme: Theme, day: String, inputs: BuildInputs,
         cache: BuildCache, similarity: Similarity, search: IndexedCorpus? = nil,
-        comparisons: [String: [EntityID: ComparisonRow]] = [:], pageIndex: [String: Int]? = nil
+        comparisons: [String: KeptComparison] = [:], pageIndex: [String: Int]? = nil
     ) {
         self.content = content
         self.pages = pages

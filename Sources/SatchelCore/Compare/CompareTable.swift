@@ -78,8 +78,10 @@ struct CompareTable: Sendable {
         }
     }
 
-    /// The values of a facet column that occur in the table: enums in their declared order, references by title.
-    func facetOptions(column index: Int) -> [FacetOption] {
+    /// The values of a facet column that occur in the table: enums in their declared order, references by
+    /// title. `known`, the same column's values in the order a table had them before, saves sorting again:
+    /// the values still there keep their order and new ones are put in place, which gives the same order.
+    func facetOptions(column index: Int, known: [String]? = nil) -> [FacetOption] {
         var counts: [String: Int] = [:]
         for row in rows {
             for value in Set(row.cells[index].facets) { counts[value, default: 0] += 1 }
@@ -87,18 +89,38 @@ struct CompareTable: Sendable {
         let values: [String]
         if case .enumeration(let declared) = fields[index].type.elementType {
             values = declared.filter { counts[$0] != nil }
-        } else {
-            // Values that compare the same ("Café", "cafe") go by their code points: keys come in hash order,
-            // which differs between runs.
-            values = counts.keys.sorted { left, right in
-                switch left.compare(right, options: [.caseInsensitive, .diacriticInsensitive, .numeric]) {
-                case .orderedAscending: true
-                case .orderedDescending: false
-                case .orderedSame: left < right
+        } else if let known {
+            var ordered = known.filter { counts[$0] != nil }
+            let kept = Set(ordered)
+            let added = counts.keys.filter { !kept.contains($0) }
+            // Each insertion moves the values after it: many new values are sorted in one go instead.
+            if added.count > 32 {
+                ordered = counts.keys.sorted(by: Self.facetPrecedes)
+            } else {
+                for value in added {
+                    var low = 0, high = ordered.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if Self.facetPrecedes(ordered[middle], value) { low = middle + 1 } else { high = middle }
+                    }
+                    ordered.insert(value, at: low)
                 }
             }
+            values = ordered
+        } else {
+            values = counts.keys.sorted(by: Self.facetPrecedes)
         }
         return values.map { FacetOption(value: $0, count: counts[$0]!) }
+    }
+
+    /// The order of facet values: without case or accents, numbers by value; values that compare the same
+    /// ("Café", "cafe") by their code points, so that the order never depends on the order values came in.
+    static func facetPrecedes(_ left: String, _ right: String) -> Bool {
+        switch left.compare(right, options: [.caseInsensitive, .diacriticInsensitive, .numeric]) {
+        case .orderedAscending: true
+        case .orderedDescending: false
+        case .orderedSame: left < right
+        }
     }
 
     /// The table as RFC 4180 CSV: a header row of labels (the kind's singular name heads the title column),

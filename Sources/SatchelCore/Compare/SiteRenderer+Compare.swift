@@ -6,7 +6,7 @@ extension SiteRenderer {
     func renderComparisons(
         of shared: SharedPages = .all, write: @escaping @Sendable (String, String) throws -> Void, navigation: NavigationCache
     ) async throws -> Int {
-        let schemas = graph.schemas.filter { shared.comparedKinds?.contains($0.name) ?? true }
+        let schemas = graph.schemas.filter { shared.includes($0.name) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for schema in schemas {
                 group.addTask { try renderComparison(of: schema, write: write, navigation: navigation) }
@@ -48,25 +48,28 @@ extension SiteRenderer {
         let renderer = FieldRenderer(graph: graph, allowsRawHTML: config.allowsRawHTML, kind: schema.name)
         let kept = comparisons.kept(of: schema.name)
         let rows = graph.entities(of: schema.name).map { entity in
-            if !comparisons.rebuilt.contains(entity.id), let row = kept[entity.id] { return row }
+            if !comparisons.rebuilt.contains(entity.id), let row = kept?.rows[entity.id] { return row }
             let row = CompareTable.Row(entity: entity, fields: schema.compareFields, renderer: renderer, depth: depth)
             let item = SideBySideData.Item(
                 entity: entity, schema: schema, renderer: renderer, root: SitePaths.root(depth: dataDepth),
                 relations: relations(of: entity, depth: dataDepth))
             return ComparisonRow(table: row, csvRecord: row.csvRecord, item: item.json)
         }
-        comparisons.made(rows, of: schema.name)
         let table = CompareTable(schema: schema, fields: schema.compareFields, rows: rows.map(\.table))
+        var facets: [CompareFacetView] = []
+        for index in table.fields.indices where CompareTable.isFacet(table.fields[index]) {
+            let field = table.fields[index]
+            let options = table.facetOptions(column: index, known: kept?.facetValues[field.key])
+            facets.append(CompareFacetView(
+                key: field.key, label: field.label, options: options.map { CompareFacetOptionView(value: $0.value, count: $0.count) }))
+        }
+        comparisons.made(rows, facetValues: Dictionary(uniqueKeysWithValues: facets.map { ($0.key, $0.options.map(\.value)) }), of: schema.name)
         let view = ComparePageView(
             kind: kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!,
             table: CompareTableView(
                 table, caption: "\(schema.plural) compared", tableID: "compare-table", formID: "compare-form",
                 csvURL: ComparePaths.csvName(schema.name), sortKey: CompareTable.titleKey, ascending: true),
-            facets: table.fields.indices.filter { CompareTable.isFacet(table.fields[$0]) }.map { index in
-                CompareFacetView(
-                    key: table.fields[index].key, label: table.fields[index].label,
-                    options: table.facetOptions(column: index).map { CompareFacetOptionView(value: $0.value, count: $0.count) })
-            },
+            facets: facets,
             sideBySideURL: SitePaths.root(depth: depth) + ComparePaths.sideBySide)
         try write(path, page(
             withPictures(view, schema: schema, depth: depth), title: "Compare \(schema.plural)", path: path, template: "compare",

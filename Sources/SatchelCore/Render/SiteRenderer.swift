@@ -43,8 +43,15 @@ struct SiteRenderer: Sendable {
             group.addTask { try await renderSearch(write: write, navigation: navigation) }
             group.addTask { try await renderComparisons(of: shared, write: write, navigation: navigation) }
             if shared.overview {
-                group.addTask { try renderHomeAndListings(write: write, navigation: navigation) }
+                group.addTask { try renderHomeAndNotFound(write: write, navigation: navigation) }
                 group.addTask { try renderMap(write: write, navigation: navigation) }
+            }
+            for schema in graph.schemas where shared.includes(schema.name) {
+                group.addTask {
+                    let path = SitePaths.kind(schema.name)
+                    try write(path, page(kindView(schema), title: schema.plural, path: path, template: theme.template("kind", kind: schema.name), navigation: navigation))
+                    return 1
+                }
             }
             for start in stride(from: 0, to: entities.count, by: batchSize) {
                 let batch = entities[start..<min(start + batchSize, entities.count)]
@@ -63,15 +70,11 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    /// The home page, the 404 page and each kind's listing; returns how many pages it wrote.
-    private func renderHomeAndListings(write: (String, String) throws -> Void, navigation: NavigationCache) throws -> Int {
+    /// The home page and the 404 page; returns how many pages it wrote.
+    private func renderHomeAndNotFound(write: (String, String) throws -> Void, navigation: NavigationCache) throws -> Int {
         try write(SitePaths.home, page(homeView, title: config.title, path: SitePaths.home, template: "home", navigation: navigation))
         try write(SitePaths.notFound, page(NotFoundView(kinds: kindSummaries(depth: 0, current: nil)), title: "Page not found", path: SitePaths.notFound, template: "404", navigation: navigation))
-        for schema in graph.schemas {
-            let path = SitePaths.kind(schema.name)
-            try write(path, page(kindView(schema), title: schema.plural, path: path, template: theme.template("kind", kind: schema.name), navigation: navigation))
-        }
-        return 2 + graph.schemas.count
+        return 2
     }
 
     func page(_ view: any PageContext, title: String, path: String, template: String, navigation: NavigationCache) -> String {
