@@ -56,8 +56,8 @@ public struct ContentGraph: Sendable {
     ///
     /// A link resolves against which pages exist and their headings' anchors, nothing else. So while the
     /// same pages exist and no `changed` entity's headings changed, every other entity's edges and body-link
-    /// targets are those `graph` holds (`LiveSite` checks the headings; `build` checks the pages). The graph
-    /// must come from a build without errors, as links' errors are not kept.
+    /// targets are those `graph` holds (`LiveSite` checks the headings; `build` checks the pages), and their
+    /// order is the graph's. The graph must come from a build without errors, as links' errors are not kept.
     struct Reuse: Sendable {
         var graph: ContentGraph
         var changed: Set<EntityID>
@@ -72,10 +72,34 @@ public struct ContentGraph: Sendable {
         invalid: Set<EntityID> = [], reuse: Reuse? = nil
     ) -> (ContentGraph, [Diagnostic]) {
         let kindOrder = Dictionary(uniqueKeysWithValues: schemas.enumerated().map { ($1.name, $0) })
-        // Sort keys are computed once per entity, not once per comparison.
-        let entities = unsorted.map { (kind: kindOrder[$0.id.kind] ?? 0, title: $0.title.lowercased(), entity: $0) }
-            .sorted { ($0.kind, $0.title, $0.entity.id.slug) < ($1.kind, $1.title, $1.entity.id.slug) }
-            .map(\.entity)
+        var unchanged: [Entity]?
+        if let reuse, invalid.isEmpty, unsorted.count == reuse.graph.entities.count {
+            let byID = Dictionary(unsorted.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let kept = reuse.graph.entities.compactMap { reuse.changed.contains($0.id) ? nil : byID[$0.id] }
+            if byID.count == unsorted.count, kept.count + reuse.changed.count == unsorted.count,
+               reuse.changed.allSatisfy({ byID[$0] != nil }) {
+                unchanged = kept
+            }
+        }
+        let reuse = unchanged == nil ? nil : reuse
+        let entities: [Entity]
+        if let unchanged, let reuse {
+            // The other entities keep their order: only the changed ones are put in place again.
+            var ordered = unchanged
+            for entity in unsorted where reuse.changed.contains(entity.id) {
+                let key = sortKey(of: entity, kindOrder: kindOrder)
+                var low = 0, high = ordered.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if sortKey(of: ordered[middle], kindOrder: kindOrder) < key { low = middle + 1 } else { high = middle }
+                }
+                ordered.insert(entity, at: low)
+            }
+            entities = ordered
+        } else {
+            // Sort keys are computed once per entity, not once per comparison.
+            entities = unsorted.map { (key: sortKey(of: $0, kindOrder: kindOrder), entity: $0) }.sorted { $0.key < $1.key }.map(\.entity)
+        }
         let index = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
         var kindRanges: [String: Range<Int>] = [:]
         for (position, entity) in entities.enumerated() {
@@ -86,9 +110,6 @@ public struct ContentGraph: Sendable {
         let schemasByName = Dictionary(uniqueKeysWithValues: schemas.map { ($0.name, $0) })
 
         let resolver = LinkResolver(index: index, entities: entities, kinds: Set(schemas.map(\.name)), invalid: invalid)
-        let reuse = reuse.flatMap { reuse in
-            invalid.isEmpty && reuse.graph.index.count == index.count && index.keys.allSatisfy { reuse.graph.index[$0] != nil } ? reuse : nil
-        }
         // Every edge of an entity starts at it, so entities resolve independently: in parallel batches, then
         // merged in entity order, which gives the edges, incoming lists and diagnostics of a serial pass.
         let resolved = Array(concurrentlyCount: entities.count) { position -> EntityLinks? in
@@ -103,9 +124,11 @@ public struct ContentGraph: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var outgoing: [EntityID: [Edge]] = [:]
+        outgoing.reserveCapacity(entities.count)
         /// Incoming edges by the target's position; filled in entity order, so each list is ordered by source.
         var incomingByPosition = [[Edge]](repeating: [], count: entities.count)
         var bodyLinks: [EntityID: [LinkTarget]] = [:]
+        bodyLinks.reserveCapacity(entities.count)
         for (entity, links) in zip(entities, resolved) {
             guard let links else { continue }
             diagnostics += links.diagnostics
@@ -125,6 +148,7 @@ public struct ContentGraph: Sendable {
             }
         }
         var incoming: [EntityID: [Edge]] = [:]
+        incoming.reserveCapacity(entities.count)
         for (position, edges) in incomingByPosition.enumerated() where !edges.isEmpty {
             incoming[entities[position].id] = edges
         }
@@ -136,6 +160,21 @@ public struct ContentGraph: Sendable {
 }
 
 extension ContentGraph {
+    /// Where an entity goes in navigation order: by kind as listed, then by title without case, then by slug.
+    private static func sortKey(of entity: Entity, kindOrder: [String: Int]) -> SortKey {
+        SortKey(kind: kindOrder[entity.id.kind] ?? 0, title: entity.title.lowercased(), slug: entity.id.slug)
+    }
+
+    private struct SortKey: Comparable {
+        var kind: Int
+        var title: String
+        var slug: String
+
+        static func < (lhs: SortKey, rhs: SortKey) -> Bool {
+            (lhs.kind, lhs.title, lhs.slug) < (rhs.kind, rhs.title, rhs.slug)
+        }
+    }
+
     /// What one entity's references and links resolve to: its edges (with their targets' positions), the
     /// targets of its body links and the errors found, in the order a reader meets them.
     struct EntityLinks {
