@@ -31,8 +31,11 @@ struct BuildInputs {
             }
         }
         globalHash = global
+        let pages = content.pages
+        let hashes = [ContentHash](concurrentlyCount: pages.count) { ContentHash(pages[$0].text) }
         var sources: [String: ContentHash] = [:]
-        for page in content.pages { sources["\(page.kind)/\(page.slug)"] = ContentHash(page.text) }
+        sources.reserveCapacity(pages.count)
+        for (page, hash) in zip(pages, hashes) { sources["\(page.kind)/\(page.slug)"] = hash }
         sourceHashes = sources
     }
 
@@ -81,20 +84,24 @@ struct BuildInputs {
 
     /// The cache records of every entity, or only of `ids`.
     func records(graph: ContentGraph, similarity: Similarity, of ids: Set<EntityID>? = nil) -> [String: BuildCache.EntityRecord] {
-        var records: [String: BuildCache.EntityRecord] = [:]
         // A few ids (an update's) are looked up rather than found among every entity.
-        let entities = ids.map { $0.compactMap(graph.entity) } ?? graph.entities
-        for entity in entities {
-            let key = entity.id.description
-            guard let hash = sourceHashes[key] else { continue }
+        let ids = ids.map { Array($0) } ?? graph.entities.map(\.id)
+        // Each record names a hundred neighbours or so: made in parallel, as they are independent.
+        let made = [(String, BuildCache.EntityRecord)?](concurrentlyCount: ids.count) { position in
+            let id = ids[position]
+            let key = id.description
+            guard graph.position(of: id) != nil, let hash = sourceHashes[key] else { return nil }
             // The neighbours' names, sorted and without repeats: a name stands for one id, so this is the set
             // `neighbours(of:)` gives, without hashing every id into a set first.
-            var names = (graph.outgoing[entity.id] ?? []).map(\.target.description) + (graph.incoming[entity.id] ?? []).map(\.source.description)
+            var names = (graph.outgoing[id] ?? []).map(\.target.description) + (graph.incoming[id] ?? []).map(\.source.description)
             names.sort()
             var neighbours: [String] = []
             for name in names where neighbours.last != name { neighbours.append(name) }
-            records[key] = BuildCache.EntityRecord(sourceHash: hash, neighbours: neighbours, similar: similarity[entity.id].map(\.description))
+            return (key, BuildCache.EntityRecord(sourceHash: hash, neighbours: neighbours, similar: similarity[id].map(\.description)))
         }
+        var records: [String: BuildCache.EntityRecord] = [:]
+        records.reserveCapacity(made.count)
+        for case let (key, record)? in made { records[key] = record }
         return records
     }
 }
