@@ -12,7 +12,11 @@ public actor LiveSite {
     public nonisolated let site: Site
     public nonisolated let output: OutputDirectory
     /// The last good build, or nil when the next build must be a whole one.
-    private var snapshot: LiveSnapshot?
+    private var snapshot: LiveSnapshot? {
+        didSet { generation += 1 }
+    }
+    /// Counts the snapshots, so that `prepare` keeps what it made only for the snapshot it started from.
+    private var generation = 0
     /// Pages edited since the last good build, re-read by the next update even when its changes do not
     /// name them (the build after a fix must see every earlier edit too).
     private var pending: Set<String> = []
@@ -51,6 +55,34 @@ public actor LiveSite {
         let (summary, kept) = try await site.build(into: output, buildDate: buildDate, useCache: true, keepingModel: true)
         snapshot = kept
         return summary
+    }
+
+    /// Makes what a build that found the output up to date did not keep, the search index and the comparison
+    /// rows, so that the first edit takes no longer than the next. Serve calls it once it serves.
+    public func prepare() async {
+        guard let kept = snapshot, !isPrepared else { return }
+        let started = generation
+        let graph = kept.model.graph
+        let renderer = SiteRenderer(
+            graph: graph, config: kept.model.config, theme: kept.theme, introductions: kept.model.introductions,
+            buildDate: kept.day, similarity: kept.similarity, comparisons: ComparisonRowsBox(kept.comparisons, keeping: true))
+        let search = kept.search == nil
+            ? IndexedCorpus(await SearchCorpus.collect(SearchDocument.documents(in: graph)), schemas: graph.schemas) : kept.search
+        await withTaskGroup(of: Void.self) { group in
+            for schema in graph.schemas where kept.comparisons[schema.name] == nil {
+                group.addTask { _ = renderer.comparison(of: schema) }
+            }
+        }
+        // An update that ran meanwhile made its own.
+        guard generation == started else { return }
+        snapshot?.search = search
+        snapshot?.comparisons = renderer.comparisons.all
+    }
+
+    /// Whether the kept site has the search index and every kind's comparison rows.
+    var isPrepared: Bool {
+        guard let snapshot else { return false }
+        return snapshot.search != nil && snapshot.model.graph.schemas.allSatisfy { snapshot.comparisons[$0.name] != nil }
     }
 
     /// Writes the build cache after updates in place, so that a later `satchel build` or `serve` starts from

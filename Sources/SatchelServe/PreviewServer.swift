@@ -53,6 +53,8 @@ public struct PreviewServer: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { [application] in try await application.run() }
             group.addTask {
+                // While the site is served: changes wait for it, in order.
+                await builder.live.prepare()
                 for await changed in changes where changed.contains(where: isWatchedInput) {
                     let inputs = changed.filter(isWatchedInput)
                     report("Changed: \(describe(inputs))")

@@ -118,6 +118,24 @@ import Testing
         }
     }
 
+    /// A start on an up-to-date output renders nothing, so it keeps no search index or comparison rows;
+    /// `prepare` makes them, and the edits after it still equal a clean build.
+    @Test func preparingAnUpToDateStartKeepsTheSearchIndexAndComparisons() async throws {
+        let site = try FixtureSite()
+        _ = try await site.site.build(into: try site.outputDirectory(), buildDate: day)
+        let live = try live(site)
+        #expect(try await live.build(buildDate: day).upToDate)
+        #expect(await !live.isPrepared)
+        await live.prepare()
+        #expect(await live.isPrepared)
+        for (old, new) in [("title: Nylon", "title: Nylon 6,6"), ("cost_tier: High", "cost_tier: Low")] {
+            try site.write("content/materials/nylon.md", try site.read("content/materials/nylon.md").replacingOccurrences(of: old, with: new))
+            _ = try await live.build(changed: changed(site, "materials/nylon.md"), buildDate: day)
+            #expect(try await output(of: site) == cleanBuild(of: site))
+        }
+        #expect(await live.isPrepared)
+    }
+
     @Test func aRemovedCompareBlockTakesItsCSVAlong() async throws {
         let site = try FixtureSite()
         let kenya = try site.read("content/markets/kenya.md")

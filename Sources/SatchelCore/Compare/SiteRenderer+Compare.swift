@@ -38,11 +38,30 @@ extension SiteRenderer {
         return schemas.count + (shared.overview ? 1 : 0)
     }
 
-    /// One kind's table page, its CSV and its side-by-side data. Rows kept in `comparisons` are used as
-    /// they are, except for the entities it rebuilds.
+    /// One kind's table page, its CSV and its side-by-side data.
     private func renderComparison(of schema: KindSchema, write: (String, String) throws -> Void, navigation: NavigationCache) throws {
         let path = ComparePaths.table(schema.name)
         let depth = SitePaths.depth(of: path)
+        let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
+        let (rows, table, facets) = comparison(of: schema)
+        let view = ComparePageView(
+            kind: kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!,
+            table: CompareTableView(
+                table, caption: "\(schema.plural) compared", tableID: "compare-table", formID: "compare-form",
+                csvURL: ComparePaths.csvName(schema.name), sortKey: CompareTable.titleKey, ascending: true),
+            facets: facets,
+            sideBySideURL: SitePaths.root(depth: depth) + ComparePaths.sideBySide)
+        try write(path, page(
+            withPictures(view, schema: schema, depth: depth), title: "Compare \(schema.plural)", path: path, template: "compare",
+            navigation: navigation))
+        try write(ComparePaths.csv(schema.name), table.csv(records: rows.map(\.csvRecord)))
+        try write(ComparePaths.data(schema.name), SideBySideData(schema: schema, depth: dataDepth, items: rows.map(\.item)).script)
+    }
+
+    /// A kind's comparison rows, its table and its facet filters, recorded in `comparisons`. Rows kept
+    /// there are used as they are, except for the entities it rebuilds.
+    func comparison(of schema: KindSchema) -> (rows: [ComparisonRow], table: CompareTable, facets: [CompareFacetView]) {
+        let depth = SitePaths.depth(of: ComparePaths.table(schema.name))
         // Links in the data are followed from the side-by-side page, not from the script's own path.
         let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
         let renderer = FieldRenderer(graph: graph, allowsRawHTML: config.allowsRawHTML, kind: schema.name)
@@ -64,18 +83,7 @@ extension SiteRenderer {
                 key: field.key, label: field.label, options: options.map { CompareFacetOptionView(value: $0.value, count: $0.count) }))
         }
         comparisons.made(rows, facetValues: Dictionary(uniqueKeysWithValues: facets.map { ($0.key, $0.options.map(\.value)) }), of: schema.name)
-        let view = ComparePageView(
-            kind: kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!,
-            table: CompareTableView(
-                table, caption: "\(schema.plural) compared", tableID: "compare-table", formID: "compare-form",
-                csvURL: ComparePaths.csvName(schema.name), sortKey: CompareTable.titleKey, ascending: true),
-            facets: facets,
-            sideBySideURL: SitePaths.root(depth: depth) + ComparePaths.sideBySide)
-        try write(path, page(
-            withPictures(view, schema: schema, depth: depth), title: "Compare \(schema.plural)", path: path, template: "compare",
-            navigation: navigation))
-        try write(ComparePaths.csv(schema.name), table.csv(records: rows.map(\.csvRecord)))
-        try write(ComparePaths.data(schema.name), SideBySideData(schema: schema, depth: dataDepth, items: rows.map(\.item)).script)
+        return (rows, table, facets)
     }
 
     /// Shows each ```compare block of the body of the page at `page` as its table.
