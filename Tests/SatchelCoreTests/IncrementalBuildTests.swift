@@ -101,7 +101,7 @@ import Testing
             ],
             files: ["z.html": ContentHash(value: 2), "a/b.html": ContentHash(value: 3)])
         #expect(cache.text == """
-            satchel-cache 2
+            satchel-cache 3
             build	B
             version	1.0
             global	ab
@@ -134,4 +134,26 @@ import Testing
         try await site.build()
         #expect(try await output(of: site) == cleanBuild(of: site))
     }
+
+    /// The hash reads bytes in four lanes of eight, then single words, then a tail: a change of any byte, in
+    /// any of those parts, must change it.
+    @Test func contentHashChangesWithEveryByte() {
+        let text = String(repeating: "abcdefghij", count: 7) + "xyz"
+        let original = ContentHash(text)
+        #expect(ContentHash(text) == original)
+        var bytes = Array(text.utf8)
+        for position in bytes.indices {
+            bytes[position] ^= 0x01
+            #expect(ContentHash(String(decoding: bytes, as: UTF8.self)) != original, "byte \(position)")
+            bytes[position] ^= 0x01
+        }
+        var joined = ContentHash()
+        joined.combine("ab")
+        joined.combine("c")
+        var split = ContentHash()
+        split.combine("a")
+        split.combine("bc")
+        #expect(joined != split)
+    }
 }
+

@@ -46,7 +46,7 @@ struct BuildCache: Sendable {
 
     /// The cache as lines of tab-separated fields (slugs and output paths hold no tabs or line breaks):
     ///
-    ///     satchel-cache 2
+    ///     satchel-cache 3
     ///     build	<id>
     ///     version	<Satchel version>
     ///     global	<hash>
@@ -137,7 +137,7 @@ extension BuildCache {
         self.init(buildID: buildID, satchelVersion: version, globalHash: global, entities: entities, files: files)
     }
 
-    private static let header = "satchel-cache 2"
+    private static let header = "satchel-cache 3"
 
     private static func hex(_ hash: ContentHash) -> String {
         String(hash.value, radix: 16)
