@@ -129,6 +129,21 @@ public actor LiveSite {
         return graph
     }
 
+    /// The kept graph updated with the edited entities (`ContentGraph.updating`), when their pages parsed
+    /// without a diagnostic and their links and compare blocks still resolve: the last good build had no
+    /// errors, so its diagnostics (loader warnings) stand. Nil otherwise, for a whole resolve that reports.
+    private static func updated(_ snapshot: LiveSnapshot, with outcomes: [PageParser.Outcome?]) -> ContentGraph? {
+        var entities: [Entity] = []
+        for outcome in outcomes {
+            guard let outcome, outcome.diagnostics.isEmpty, let entity = outcome.entity else { return nil }
+            entities.append(entity)
+        }
+        guard let graph = snapshot.model.graph.updating(entities),
+              CompareBlock.check(graph: graph, introductions: [:], kinds: snapshot.content.config.kinds, invalid: []).isEmpty
+        else { return nil }
+        return graph
+    }
+
     /// What an edit of `edited` can change, and the similar pages after it.
     ///
     /// Other pages show an entity's face: its title, summary, update day and field values (in links, facts,
@@ -203,19 +218,14 @@ public actor LiveSite {
         }
         timeline.mark("parse")
         let model: Site.Model
-        if let graph = Self.patched(snapshot.model.graph, with: edited.map { pages.outcomes[$0] ?? nil }) {
+        let outcomes = edited.map { pages.outcomes[$0] ?? nil }
+        if let graph = Self.patched(snapshot.model.graph, with: outcomes) ?? Self.updated(snapshot, with: outcomes) {
             model = Site.Model(
                 config: content.config, graph: graph, introductions: snapshot.model.introductions,
-                warnings: snapshot.model.warnings, linkCount: snapshot.model.linkCount)
+                warnings: snapshot.model.warnings, linkCount: snapshot.model.linkCount - snapshot.model.graph.edgeCount + graph.edgeCount)
             timeline.mark("graph")
         } else {
-            let old = snapshot.model.graph
-            let headingsKept = edited.allSatisfy { id in
-                guard let outcome = pages.outcomes[id] ?? nil, let entity = outcome.entity, let before = old.entity(id) else { return false }
-                return entity.body.headings == before.body.headings
-            }
-            let (resolved, diagnostics) = site.resolve(
-                content, pages: pages, timeline: &timeline, reuse: headingsKept ? ContentGraph.Reuse(graph: old, changed: edited) : nil)
+            let (resolved, diagnostics) = site.resolve(content, pages: pages, timeline: &timeline)
             if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
             model = resolved
         }

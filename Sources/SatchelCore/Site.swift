@@ -52,11 +52,8 @@ public struct Site: Sendable {
         return resolve(content, pages: pages, timeline: &timeline)
     }
 
-    /// Resolves parsed pages (`pages`, one outcome per page of `content`) into the model, taking what it can
-    /// of the links from `reuse`.
-    func resolve(
-        _ content: LoadedContent, pages: ParsedPages, timeline: inout BuildTimeline, reuse: ContentGraph.Reuse? = nil
-    ) -> (Model, [Diagnostic]) {
+    /// Resolves parsed pages (`pages`, one outcome per page of `content`) into the model.
+    func resolve(_ content: LoadedContent, pages: ParsedPages, timeline: inout BuildTimeline) -> (Model, [Diagnostic]) {
         let (entities, failed, parseDiagnostics) = pages.collected
         var introductions: [String: (path: String, body: MarkdownDocument)] = [:]
         for (kind, page) in content.introductions {
@@ -64,7 +61,7 @@ public struct Site: Sendable {
         }
         let (graph, graphDiagnostics) = ContentGraph.build(
             entities: entities, schemas: content.schemas, introductions: introductions,
-            invalid: failed.union(content.unreadable), reuse: reuse)
+            invalid: failed.union(content.unreadable))
         let compareDiagnostics = CompareBlock.check(
             graph: graph, introductions: introductions, kinds: content.config.kinds, invalid: failed.union(content.unreadable))
         let diagnostics = content.diagnostics + parseDiagnostics + graphDiagnostics + compareDiagnostics

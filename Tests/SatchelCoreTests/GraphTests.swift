@@ -102,30 +102,32 @@ import Testing
         }
     }
 
-    @Test func aGraphReusingLinksEqualsOneResolvedAfresh() async throws {
+    @Test func anUpdatedGraphEqualsOneBuiltAfresh() async throws {
         let model = try await FixtureSite().site.model()
         let entities = editedEntities(of: model.graph)
         let (fresh, _) = ContentGraph.build(entities: entities, schemas: model.graph.schemas, introductions: [:])
-        let (reused, diagnostics) = ContentGraph.build(
-            entities: entities, schemas: model.graph.schemas, introductions: [:],
-            reuse: ContentGraph.Reuse(graph: model.graph, changed: [nylon, acme]))
-        #expect(diagnostics.isEmpty)
-        #expect(reused.entities.map(\.id) == fresh.entities.map(\.id))
-        #expect(reused.entities.map(\.id).firstIndex(of: nylon)! > reused.entities.map(\.id).firstIndex(of: polyester)!)
-        #expect(reused.outgoing == fresh.outgoing)
-        #expect(reused.incoming == fresh.incoming)
-        #expect(reused.bodyLinks == fresh.bodyLinks)
-        #expect(reused.outgoing[acme]?.map(\.target) == [nylon, kenya])
+        let updated = try #require(model.graph.updating(entities.filter { $0.id == nylon || $0.id == acme }))
+        #expect(updated.entities.map(\.id) == fresh.entities.map(\.id))
+        #expect(updated.entities.map(\.title) == fresh.entities.map(\.title))
+        #expect(updated.entities.map(\.id).firstIndex(of: nylon)! > updated.entities.map(\.id).firstIndex(of: polyester)!)
+        #expect(fresh.entities.allSatisfy { updated.position(of: $0.id) == fresh.position(of: $0.id) })
+        #expect(updated.outgoing == fresh.outgoing)
+        #expect(updated.incoming == fresh.incoming)
+        #expect(updated.bodyLinks == fresh.bodyLinks)
+        #expect(updated.outgoing[acme]?.map(\.target) == [nylon, kenya])
     }
 
-    @Test func aGraphIgnoresReuseWhenThePagesDiffer() async throws {
-        let model = try await FixtureSite().site.model()
-        // Without Polyester, Acme Bags' reference to it breaks: the old graph's edges no longer hold.
-        let entities = model.graph.entities.filter { $0.id != polyester }
-        let (_, diagnostics) = ContentGraph.build(
-            entities: entities, schemas: model.graph.schemas, introductions: [:],
-            reuse: ContentGraph.Reuse(graph: model.graph, changed: []))
-        #expect(diagnostics.map(\.message).contains { $0.contains("unknown reference 'polyester'") })
+    @Test func anUpdateRefusesNewHeadingsBrokenLinksAndUnknownPages() async throws {
+        let graph = try await FixtureSite().site.model().graph
+        var headed = try #require(graph.entity(kenya))
+        headed.body = MarkdownDocument("## Ports\n", allowsRawHTML: false)
+        #expect(graph.updating([headed]) == nil)
+        var broken = try #require(graph.entity(acme))
+        broken.values["markets"] = .list([.ref("peru", at: SourceLocation(file: "x"))])
+        #expect(graph.updating([broken]) == nil)
+        var unknown = try #require(graph.entity(kenya))
+        unknown.id = EntityID(kind: "markets", slug: "peru")
+        #expect(graph.updating([unknown]) == nil)
     }
 }
 

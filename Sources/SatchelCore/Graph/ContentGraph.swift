@@ -52,54 +52,16 @@ public struct ContentGraph: Sendable {
             introductionLinks: introductionLinks, index: index, kindRanges: kindRanges, resolver: resolver)
     }
 
-    /// A graph to take the resolved links of unchanged entities from, and the entities to resolve again.
-    ///
-    /// A link resolves against which pages exist and their headings' anchors, nothing else. So while the
-    /// same pages exist and no `changed` entity's headings changed, every other entity's edges and body-link
-    /// targets are those `graph` holds (`LiveSite` checks the headings; `build` checks the pages), and their
-    /// order is the graph's. The graph must come from a build without errors, as links' errors are not kept.
-    struct Reuse: Sendable {
-        var graph: ContentGraph
-        var changed: Set<EntityID>
-    }
-
     /// Builds the graph, collecting an error for every reference or body link that does not resolve.
     /// References to `invalid` pages (which exist but failed to load) are skipped: their own errors are
-    /// reported already. With `reuse`, only its changed entities' links are resolved when the pages are
-    /// those of its graph.
+    /// reported already.
     static func build(
         entities unsorted: [Entity], schemas: [KindSchema], introductions: [String: (path: String, body: MarkdownDocument)],
-        invalid: Set<EntityID> = [], reuse: Reuse? = nil
+        invalid: Set<EntityID> = []
     ) -> (ContentGraph, [Diagnostic]) {
         let kindOrder = Dictionary(uniqueKeysWithValues: schemas.enumerated().map { ($1.name, $0) })
-        var unchanged: [Entity]?
-        if let reuse, invalid.isEmpty, unsorted.count == reuse.graph.entities.count {
-            let byID = Dictionary(unsorted.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            let kept = reuse.graph.entities.compactMap { reuse.changed.contains($0.id) ? nil : byID[$0.id] }
-            if byID.count == unsorted.count, kept.count + reuse.changed.count == unsorted.count,
-               reuse.changed.allSatisfy({ byID[$0] != nil }) {
-                unchanged = kept
-            }
-        }
-        let reuse = unchanged == nil ? nil : reuse
-        let entities: [Entity]
-        if let unchanged, let reuse {
-            // The other entities keep their order: only the changed ones are put in place again.
-            var ordered = unchanged
-            for entity in unsorted where reuse.changed.contains(entity.id) {
-                let key = sortKey(of: entity, kindOrder: kindOrder)
-                var low = 0, high = ordered.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if sortKey(of: ordered[middle], kindOrder: kindOrder) < key { low = middle + 1 } else { high = middle }
-                }
-                ordered.insert(entity, at: low)
-            }
-            entities = ordered
-        } else {
-            // Sort keys are computed once per entity, not once per comparison.
-            entities = unsorted.map { (key: sortKey(of: $0, kindOrder: kindOrder), entity: $0) }.sorted { $0.key < $1.key }.map(\.entity)
-        }
+        // Sort keys are computed once per entity, not once per comparison.
+        let entities = unsorted.map { (key: sortKey(of: $0, kindOrder: kindOrder), entity: $0) }.sorted { $0.key < $1.key }.map(\.entity)
         let index = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
         var kindRanges: [String: Range<Int>] = [:]
         for (position, entity) in entities.enumerated() {
@@ -114,10 +76,6 @@ public struct ContentGraph: Sendable {
         // merged in entity order, which gives the edges, incoming lists and diagnostics of a serial pass.
         let resolved = Array(concurrentlyCount: entities.count) { position -> EntityLinks? in
             let entity = entities[position]
-            if let reuse, !reuse.changed.contains(entity.id) {
-                let edges = reuse.graph.outgoing[entity.id] ?? []
-                return EntityLinks(edges: edges, targetPositions: edges.map { index[$0.target]! }, targets: reuse.graph.bodyLinks[entity.id] ?? [])
-            }
             return schemasByName[entity.id.kind].map {
                 links(of: entity, schema: $0, index: index, resolver: resolver, invalid: invalid, slugsByKind: slugsByKind)
             }
@@ -156,6 +114,65 @@ public struct ContentGraph: Sendable {
             entities: entities, schemas: schemas, outgoing: outgoing, incoming: incoming, bodyLinks: bodyLinks,
             introductionLinks: introductionLinks, index: index, kindRanges: kindRanges, resolver: resolver)
         return (graph, diagnostics)
+    }
+}
+
+extension ContentGraph {
+    /// This graph with `changed` in place of its entities of the same ids, their links resolved again and
+    /// each put in its place by title; nil when one of them is not in the graph, has other headings (links
+    /// elsewhere resolve against them) or has a link that does not resolve (a build reports it).
+    ///
+    /// A link resolves against which pages exist and their anchors, nothing else: with the same pages and
+    /// headings every other entity's edges and body-link targets stay as they are. What changes is the changed
+    /// entities' own edges, the incoming lists of the pages they point at before and after (kept in source
+    /// order), and the positions of the entities between a moved one's old and new place. `LiveSite` calls
+    /// it for an edit that changed pages' faces, instead of resolving 10,000 pages again.
+    func updating(_ changed: [Entity]) -> ContentGraph? {
+        var entities = self.entities
+        var index = self.index
+        let kindOrder = Dictionary(uniqueKeysWithValues: schemas.enumerated().map { ($1.name, $0) })
+        for entity in changed {
+            guard let old = index[entity.id], entities[old].body.headings == entity.body.headings,
+                  let range = kindRanges[entity.id.kind]
+            else { return nil }
+            entities.remove(at: old)
+            // Its kind's other entities, in order, fill the range less one place.
+            let key = Self.sortKey(of: entity, kindOrder: kindOrder)
+            var low = range.lowerBound, high = range.upperBound - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if Self.sortKey(of: entities[middle], kindOrder: kindOrder) < key { low = middle + 1 } else { high = middle }
+            }
+            entities.insert(entity, at: low)
+            for position in min(old, low)...max(old, low) { index[entities[position].id] = position }
+        }
+        let resolver = LinkResolver(index: index, entities: entities, kinds: Set(schemas.map(\.name)), invalid: [])
+        var outgoing = self.outgoing
+        var bodyLinks = self.bodyLinks
+        var touched: Set<EntityID> = []
+        var newEdges: [EntityID: [Edge]] = [:]
+        for entity in changed {
+            guard let schema = schema(entity.id.kind) else { return nil }
+            // No suggestions are needed: a link that does not resolve sends the edit through a whole build.
+            let links = Self.links(of: entity, schema: schema, index: index, resolver: resolver, invalid: [], slugsByKind: [:])
+            guard links.diagnostics.isEmpty else { return nil }
+            for edge in outgoing[entity.id] ?? [] { touched.insert(edge.target) }
+            for edge in links.edges { touched.insert(edge.target) }
+            outgoing[entity.id] = links.edges.isEmpty ? nil : links.edges
+            bodyLinks[entity.id] = links.targets
+            newEdges[entity.id] = links.edges
+        }
+        var incoming = self.incoming
+        for target in touched {
+            // By source position, then in the order the source wrote them: the order a whole build makes.
+            var edges = (incoming[target] ?? []).filter { newEdges[$0.source] == nil }
+            for (_, sourceEdges) in newEdges { edges += sourceEdges.filter { $0.target == target } }
+            let ordered = edges.enumerated().sorted { (index[$0.element.source]!, $0.offset) < (index[$1.element.source]!, $1.offset) }
+            incoming[target] = ordered.isEmpty ? nil : ordered.map(\.element)
+        }
+        return ContentGraph(
+            entities: entities, schemas: schemas, outgoing: outgoing, incoming: incoming, bodyLinks: bodyLinks,
+            introductionLinks: introductionLinks, index: index, kindRanges: kindRanges, resolver: resolver)
     }
 }
 
