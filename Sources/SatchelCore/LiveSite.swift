@@ -234,7 +234,7 @@ public actor LiveSite {
             graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,
             buildDate: snapshot.day, similarity: similarity,
             search: Self.search(snapshot.search, after: affected, in: model.graph),
-            comparisons: ComparisonRowsBox(snapshot.comparisons, rebuilding: affected, keeping: true))
+            comparisons: ComparisonRowsBox(snapshot.comparisons, rebuilding: affected, keeping: true), fragments: snapshot.fragments)
         // From the first file replaced until `saveCache`, the cache on disk must not be trusted.
         BuildCache.remove(for: output.url)
         cacheIsStale = true
@@ -265,7 +265,8 @@ public actor LiveSite {
         }
         self.snapshot = LiveSnapshot(
             content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache,
-            similarity: similarity, search: renderer.search.indexed, comparisons: renderer.comparisons.all, pageIndex: snapshot.pageIndex)
+            similarity: similarity, search: renderer.search.indexed, comparisons: renderer.comparisons.all,
+            fragments: snapshot.fragments, pageIndex: snapshot.pageIndex)
         let written = files.writtenCount
         return BuildSummary(
             pagesPerKind: content.pagesPerKind, pagesWritten: written, filesUnchanged: cache.files.count - written,
@@ -290,6 +291,8 @@ struct LiveSnapshot: Sendable {
     var search: IndexedCorpus?
     /// Each compared kind's rows as last written, by entity; a kind whose comparison was not written has none.
     var comparisons: [String: KeptComparison]
+    /// Listing cards and comparison-table rows as rendered, for the next update to reuse.
+    let fragments: TemplateFragments
     /// Each page's index in `content.pages`, by its path relative to the content folder (an update, which
     /// moves no page, hands on the one it had).
     let pageIndex: [String: Int]
@@ -297,7 +300,8 @@ struct LiveSnapshot: Sendable {
     init(
         content: LoadedContent, pages: ParsedPages, model: Site.Model, theme: Theme, day: String, inputs: BuildInputs,
         cache: BuildCache, similarity: Similarity, search: IndexedCorpus? = nil,
-        comparisons: [String: KeptComparison] = [:], pageIndex: [String: Int]? = nil
+        comparisons: [String: KeptComparison] = [:], fragments: TemplateFragments = TemplateFragments(),
+        pageIndex: [String: Int]? = nil
     ) {
         self.content = content
         self.pages = pages
@@ -309,6 +313,7 @@ struct LiveSnapshot: Sendable {
         self.similarity = similarity
         self.search = search
         self.comparisons = comparisons
+        self.fragments = fragments
         self.pageIndex = pageIndex ?? Dictionary(content.pages.indices.map { (content.pages[$0].relativePath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -139,7 +139,8 @@ public struct Site: Sendable {
         }
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day,
-            similarity: similarity, search: SearchCorpusBox(keeping: keepingModel), comparisons: ComparisonRowsBox(keeping: keepingModel))
+            similarity: similarity, search: SearchCorpusBox(keeping: keepingModel), comparisons: ComparisonRowsBox(keeping: keepingModel),
+            fragments: keepingModel ? TemplateFragments() : nil)
         let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph, similarity: similarity) }
         var output = output
         output.buildID = UUID().uuidString
@@ -182,7 +183,8 @@ public struct Site: Sendable {
         let snapshot = keepingModel
             ? LiveSnapshot(
                 content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: cache, similarity: similarity,
-                search: renderer.search.indexed, comparisons: renderer.comparisons.all)
+                search: renderer.search.indexed, comparisons: renderer.comparisons.all,
+                fragments: renderer.fragments ?? TemplateFragments())
             : nil
         return (summary, snapshot)
     }

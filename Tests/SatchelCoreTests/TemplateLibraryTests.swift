@@ -184,4 +184,67 @@ import Testing
         }
         return root
     }
+
+    // MARK: Fragments
+
+    struct Row: TemplateFragment {
+        var name: String
+        var tags: [String]
+
+        var fragmentKey: String { name }
+
+        func value(for key: String) -> TemplateValue {
+            switch key {
+            case "name": .string(name)
+            case "tags": .list(tags)
+            default: .missing
+            }
+        }
+    }
+
+    /// A row names `unit` and `kinds`, which the page answers: its kept output holds only while they do.
+    private let fragmentTemplate = "{{#rows}}<tr>{{name}}{{#tags}} {{.}}{{/tags}} {{unit}}{{#strong}}!{{/strong}}</tr>{{/rows}}"
+
+    private func page(_ rows: [Row], unit: String, strong: Bool = false) -> TemplateValue {
+        ["rows": .list(rows), "unit": .string(unit), "strong": .bool(strong)]
+    }
+
+    @Test func fragmentsRenderAsWithoutThemAndAreReused() throws {
+        let library = try TemplateLibrary(sources: ["main": fragmentTemplate])
+        let fragments = TemplateFragments()
+        let rows = [Row(name: "a", tags: ["x", "y"]), Row(name: "b", tags: [])]
+        let plain = library.render("main", value: page(rows, unit: "kg"))
+        #expect(plain == "<tr>a x y kg</tr><tr>b kg</tr>")
+        #expect(library.render("main", value: page(rows, unit: "kg"), fragments: fragments) == plain)
+        #expect(fragments.count == 2)
+        #expect(library.render("main", value: page(rows, unit: "kg"), fragments: fragments) == plain)
+        #expect(fragments.count == 2)
+        // A changed row is rendered and kept in place of the old one; the unchanged row is reused.
+        let edited = [Row(name: "a", tags: ["z"]), rows[1]]
+        #expect(library.render("main", value: page(edited, unit: "kg"), fragments: fragments) == "<tr>a z kg</tr><tr>b kg</tr>")
+        #expect(fragments.count == 2)
+        // Rows of one key that differ are each rendered as they are.
+        let twins = [Row(name: "a", tags: ["x"]), Row(name: "a", tags: ["y"]), Row(name: "a", tags: ["x"])]
+        #expect(library.render("main", value: page(twins, unit: "kg"), fragments: fragments) == "<tr>a x kg</tr><tr>a y kg</tr><tr>a x kg</tr>")
+    }
+
+    @Test func aFragmentIsRenderedAgainWhenWhatItLookedUpOutsideChanged() throws {
+        let library = try TemplateLibrary(sources: ["main": fragmentTemplate])
+        let fragments = TemplateFragments()
+        let rows = [Row(name: "a", tags: [])]
+        _ = library.render("main", value: page(rows, unit: "kg"), fragments: fragments)
+        #expect(library.render("main", value: page(rows, unit: "lb"), fragments: fragments) == "<tr>a lb</tr>")
+        #expect(library.render("main", value: page(rows, unit: "lb", strong: true), fragments: fragments) == "<tr>a lb!</tr>")
+        #expect(library.render("main", value: page(rows, unit: "kg"), fragments: fragments) == "<tr>a kg</tr>")
+    }
+
+    @Test func aFragmentThatReadsAListOutsideItselfIsNotKept() throws {
+        let library = try TemplateLibrary(sources: ["main": "{{#rows}}{{name}}:{{#all}}{{.}}{{/all}};{{/rows}}"])
+        let fragments = TemplateFragments()
+        let rows = [Row(name: "a", tags: [])]
+        #expect(library.render("main", value: ["rows": .list(rows), "all": .list(["1", "2"])], fragments: fragments) == "a:12;")
+        #expect(fragments.count == 0)
+        #expect(library.render("main", value: ["rows": .list(rows), "all": .list(["3"])], fragments: fragments) == "a:3;")
+    }
 }
+

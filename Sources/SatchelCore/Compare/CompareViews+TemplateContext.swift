@@ -31,7 +31,9 @@ extension CompareColumnView: TemplateContext {
     }
 }
 
-extension CompareRowView: TemplateContext {
+extension CompareRowView: TemplateFragment {
+    var fragmentKey: String { url }
+
     func value(for key: String) -> TemplateValue {
         switch key {
         case "slug": .string(slug)

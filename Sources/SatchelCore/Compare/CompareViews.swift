@@ -59,7 +59,7 @@ struct CompareColumnView: Sendable {
 }
 
 /// A row: `{{slug}}`, `{{title}}`, `{{url}}`, `{{#cells}}`.
-struct CompareRowView: Sendable {
+struct CompareRowView: Sendable, Equatable {
     var slug: String
     var title: String
     var url: String
@@ -69,7 +69,7 @@ struct CompareRowView: Sendable {
 /// A cell: `{{key}}`, `{{{html}}}`, `{{sort}}` with `has_sort` (numeric sort keys only; text sorts by the
 /// cell's text, and a missing value has neither), and
 /// `{{facets}}` (a JSON list of the values a facet filter matches) with `has_facets`.
-struct CompareCellView: Sendable {
+struct CompareCellView: Sendable, Equatable {
     var key: String
     var html: String
     var sort: String?

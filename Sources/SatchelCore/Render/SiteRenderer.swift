@@ -15,6 +15,8 @@ struct SiteRenderer: Sendable {
     var search = SearchCorpusBox()
     /// The kept comparison rows to reuse and, if they are to be kept, those made (`LiveSite` keeps them).
     var comparisons = ComparisonRowsBox()
+    /// Listing cards and comparison-table rows rendered by earlier renders (`LiveSite` keeps them).
+    var fragments: TemplateFragments?
     /// How many pages the home page lists as recently updated, and how many of a kind it highlights.
     static let recentLimit = 8
     static let highlightLimit = 3
@@ -83,7 +85,7 @@ struct SiteRenderer: Sendable {
         let pageView = PageView(
             site: config, root: SitePaths.root(depth: depth), pageTitle: title,
             navigation: navigation.html(depth: depth, current: current), buildDate: buildDate, page: view)
-        return theme.render(pageView, template: template)
+        return theme.render(pageView, template: template, fragments: fragments)
     }
 
     func kindSummaries(depth: Int, current: String?) -> [KindSummaryView] {

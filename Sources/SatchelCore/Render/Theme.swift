@@ -142,7 +142,8 @@ public struct Theme: Sendable {
         return library.contains(specific) ? specific : base
     }
 
-    public func render(_ view: some TemplateContext, template: String) -> String {
-        library.render(template, view) ?? ""
+    /// `template` rendered with `view`; with `fragments`, listing cards and table rows rendered before are reused.
+    public func render(_ view: some TemplateContext, template: String, fragments: TemplateFragments? = nil) -> String {
+        library.render(template, view, fragments: fragments) ?? ""
     }
 }

@@ -118,7 +118,9 @@ extension KindPageView: TemplateContext {
     }
 }
 
-extension EntityCardView: TemplateContext {
+extension EntityCardView: TemplateFragment {
+    public var fragmentKey: String { link.url }
+
     public func value(for key: String) -> TemplateValue {
         switch key {
         case "slug": .string(slug)

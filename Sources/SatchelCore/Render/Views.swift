@@ -2,7 +2,7 @@
 // Views+TemplateContext.swift. Names are the template variables documented in README ("Theme").
 
 /// A link to a page: `{{title}}`, `{{url}}`, optional `{{kind}}`, `{{summary}}` and `{{updated}}`.
-public struct LinkView: Sendable {
+public struct LinkView: Sendable, Equatable {
     public var title: String
     public var url: String
     public var kind: String?
@@ -18,7 +18,7 @@ public struct SimilarView: Sendable {
 }
 
 /// One typed fact: `{{label}}` and `{{{html}}}` (already escaped), `{{key}}`.
-public struct FactView: Sendable {
+public struct FactView: Sendable, Equatable {
     public var key: String
     public var label: String
     public var html: String
@@ -84,7 +84,7 @@ public struct KindPageView: Sendable {
 }
 
 /// An entity on a listing page.
-public struct EntityCardView: Sendable {
+public struct EntityCardView: Sendable, Equatable {
     public var link: LinkView
     public var facts: [FactView]
     public var slug: String

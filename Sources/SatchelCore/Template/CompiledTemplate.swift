@@ -21,18 +21,21 @@ public struct CompiledTemplate: Sendable {
     }
 
     /// Sets each partial's index in its library from `slots`; partials that name no template keep none.
-    mutating func link(_ slots: [String: Int]) {
-        nodes = Self.link(nodes, slots)
+    /// Resolves each partial to its slot and numbers the sections from `sections` on, which it advances.
+    mutating func link(_ slots: [String: Int], sections: inout Int) {
+        nodes = Self.link(nodes, slots, sections: &sections)
     }
 
-    private static func link(_ nodes: [TemplateNode], _ slots: [String: Int]) -> [TemplateNode] {
+    private static func link(_ nodes: [TemplateNode], _ slots: [String: Int], sections: inout Int) -> [TemplateNode] {
         nodes.map { node in
             switch node {
             case .partial(var partial):
                 partial.slot = slots[partial.name]
                 return .partial(partial)
             case .section(var section):
-                section.body = link(section.body, slots)
+                section.id = sections
+                sections += 1
+                section.body = link(section.body, slots, sections: &sections)
                 return .section(section)
             case .text, .variable, .lineStart:
                 return node

@@ -14,9 +14,10 @@ public struct TemplateLibrary: Sendable {
         var slots: [String: Int] = [:]
         for (slot, name) in names.enumerated() { slots[name] = slot }
         self.slots = slots
+        var sections = 0
         self.templates = names.map { name in
             var template = named[name]!
-            template.link(slots)
+            template.link(slots, sections: &sections)
             return template
         }
     }
@@ -90,14 +91,16 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders the template `name` with `context` at the bottom of the stack; nil when there is no such template.
-    public func render(_ name: String, _ context: some TemplateContext) -> String? {
-        render(name, value: .context(context))
+    public func render(_ name: String, _ context: some TemplateContext, fragments: TemplateFragments? = nil) -> String? {
+        render(name, value: .context(context), fragments: fragments)
     }
 
     /// Renders the template `name` with `value` at the bottom of the stack; nil when there is no such template.
-    public func render(_ name: String, value: TemplateValue) -> String? {
+    /// With `fragments`, list elements that are `TemplateFragment`s are taken from it when they were rendered
+    /// before (by this library) with the same values around them, and recorded in it otherwise.
+    public func render(_ name: String, value: TemplateValue, fragments: TemplateFragments? = nil) -> String? {
         guard let slot = slots[name] else { return nil }
-        var renderer = TemplateRenderer(templates: templates, root: value, capacity: Self.outputCapacity)
+        var renderer = TemplateRenderer(templates: templates, root: value, capacity: Self.outputCapacity, fragments: fragments)
         renderer.render(templates[slot].nodes, indentation: "")
         return renderer.output
     }

@@ -32,6 +32,9 @@ struct TemplateSection: Sendable {
     var name: TemplateName
     var inverted: Bool
     var body: [TemplateNode]
+    /// The section's number in its library, set when the library links its templates: what
+    /// `TemplateFragments` keys a rendered list element by.
+    var id = 0
 }
 
 struct TemplatePartial: Sendable {

@@ -11,9 +11,17 @@ struct TemplateRenderer {
     private(set) var output = ""
     private var stack: [TemplateValue] = []
     private var partialDepth = 0
+    private let fragments: TemplateFragments?
+    /// While a fragment is rendered to be recorded: the stack height below which a lookup leaves it.
+    private var fragmentFloor: Int?
+    /// The names the fragment being recorded looked up outside itself, with what they gave.
+    private var outside: [(name: String, value: TemplateFragments.Fingerprint)] = []
+    /// False once the fragment being recorded looked up a context or list outside itself.
+    private var isRecordable = true
 
-    init(templates: [CompiledTemplate], root: TemplateValue, capacity: Int) {
+    init(templates: [CompiledTemplate], root: TemplateValue, capacity: Int, fragments: TemplateFragments? = nil) {
         self.templates = templates
+        self.fragments = fragments
         output.reserveCapacity(capacity)
         stack.reserveCapacity(16)
         stack.append(root)
@@ -38,7 +46,13 @@ struct TemplateRenderer {
                     if !value.isTruthy { render(section.body, indentation: indentation) }
                 } else if case .list(let list) = value {
                     for position in 0..<list.count {
-                        stack.append(list.element(at: position))
+                        let element = list.element(at: position)
+                        if fragments != nil, fragmentFloor == nil, case .context(let context) = element,
+                           let fragment = context as? any TemplateFragment {
+                            render(fragment, element, in: section, indentation: indentation)
+                            continue
+                        }
+                        stack.append(element)
                         render(section.body, indentation: indentation)
                         stack.removeLast()
                     }
@@ -58,6 +72,29 @@ struct TemplateRenderer {
         }
     }
 
+    /// A list element that is a fragment: its kept output when the names it looked up outside itself still
+    /// give what they gave; otherwise rendered, and recorded with those names.
+    private mutating func render(_ fragment: any TemplateFragment, _ element: TemplateValue, in section: TemplateSection, indentation: String) {
+        guard let fragments else { return }
+        let key = TemplateFragments.Key(section: section.id, indentation: indentation, fragment: fragment.fragmentKey)
+        if let entry = fragments.entry(key, for: fragment),
+           entry.outside.allSatisfy({ TemplateFragments.Fingerprint(lookUpInStack($0.name)) == $0.value }) {
+            output.append(entry.output)
+            return
+        }
+        let start = output.utf8.count
+        fragmentFloor = stack.count
+        outside = []
+        isRecordable = true
+        stack.append(element)
+        render(section.body, indentation: indentation)
+        stack.removeLast()
+        fragmentFloor = nil
+        guard isRecordable else { return }
+        let rendered = String(output[output.utf8.index(output.utf8.startIndex, offsetBy: start)...])
+        fragments.record(TemplateFragments.Entry(element: fragment, output: rendered, outside: outside), for: key)
+    }
+
     private mutating func appendIndented(_ text: TemplateText, indentation: String) {
         let utf8 = text.text.utf8
         var start = utf8.startIndex
@@ -72,7 +109,7 @@ struct TemplateRenderer {
 
     // MARK: Names
 
-    private func lookUp(_ name: TemplateName) -> TemplateValue {
+    private mutating func lookUp(_ name: TemplateName) -> TemplateValue {
         switch name {
         case .implicit:
             return stack[stack.count - 1]
@@ -89,8 +126,23 @@ struct TemplateRenderer {
     }
 
     /// The first answer to `key` from the top of the stack down; values that are not contexts have no keys.
-    private func lookUpInStack(_ key: String) -> TemplateValue {
-        var index = stack.count - 1
+    /// While a fragment is recorded, an answer from outside it is noted.
+    private mutating func lookUpInStack(_ key: String) -> TemplateValue {
+        guard let floor = fragmentFloor else { return lookUpInStack(key, from: stack.count - 1) }
+        for index in stride(from: stack.count - 1, through: floor, by: -1) {
+            if case .context(let context) = stack[index] {
+                let value = context.value(for: key)
+                if !value.isMissing { return value }
+            }
+        }
+        let value = lookUpInStack(key, from: floor - 1)
+        if let fingerprint = TemplateFragments.Fingerprint(value) { outside.append((key, fingerprint)) } else { isRecordable = false }
+        return value
+    }
+
+    /// The first answer to `key` from `start` down.
+    private func lookUpInStack(_ key: String, from start: Int) -> TemplateValue {
+        var index = start
         while index >= 0 {
             if case .context(let context) = stack[index] {
                 let value = context.value(for: key)
