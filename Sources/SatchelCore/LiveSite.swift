@@ -2,10 +2,12 @@ import Foundation
 
 /// A site kept in memory between builds, for `satchel serve`.
 ///
-/// After an edit of existing pages it reads and parses only the edited files, resolves the graph again
-/// from the pages it keeps (or, when the edit changed nothing the graph resolves, swaps the pages into the
-/// kept graph), renders only what the edit can reach, and replaces only the changed files of the served
-/// output in place, each by an atomic rename. Anything else (a page added or removed, a schema,
+/// After an edit of existing pages it reads and parses only the edited files and updates the kept graph:
+/// it swaps the pages in when the edit changed nothing the graph resolves, puts them in place and resolves
+/// their links otherwise, and resolves every page again only when neither can vouch for the result. It
+/// renders only what the edit can reach, reusing the comparison rows, similar pages and rendered cards and
+/// rows the edit cannot change, and replaces only the changed files of the served output in place, each by
+/// an atomic rename. Anything else (a page added or removed, a schema,
 /// an introduction, the configuration or the theme changed, a new day) goes through a whole `Site.build`.
 /// Either way the output is byte-identical to a clean build.
 public actor LiveSite {
