@@ -24,6 +24,7 @@ public struct Similarity: Sendable {
     /// whose pages changed those has the same result.
     init(graph: ContentGraph, reusing previous: Similarity?, except changedKinds: Set<String>) {
         var similar: [EntityID: [EntityID]] = [:]
+        similar.reserveCapacity(previous?.similar.count ?? graph.entities.count)
         if let previous {
             for (id, list) in previous.similar where !changedKinds.contains(id.kind) { similar[id] = list }
         }

@@ -26,7 +26,9 @@ extension TemplateFragment {
 public final class TemplateFragments: @unchecked Sendable {
     /// Entries in shards of their own lock: the pages of a render look elements up from every core at once.
     private let shards: [Shard]
-    /// Beyond this many entries in a shard (elements come and go) the shard starts afresh.
+    /// Beyond this many entries in a shard the shard starts afresh. Elements are kept by key, a new version
+    /// in place of the old, so a site keeps about two per page (its card and its row): this only bounds
+    /// what keys that come and go could leave behind.
     private let limit: Int
 
     private final class Shard: @unchecked Sendable {
@@ -35,7 +37,7 @@ public final class TemplateFragments: @unchecked Sendable {
         var entries: [Key: Entry] = [:]
     }
 
-    public init(limit: Int = 200_000) {
+    public init(limit: Int = 2_000_000) {
         shards = (0..<16).map { _ in Shard() }
         self.limit = limit / 16
     }
