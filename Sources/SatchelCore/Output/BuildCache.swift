@@ -110,31 +110,41 @@ struct BuildCache: Sendable {
 extension BuildCache {
     /// Reads `text`; nil unless every line is well formed.
     init?(text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == Substring(Self.header), lines.last == "" else { return nil }
+        var text = text
+        guard let cache = text.withUTF8({ Self.parse($0) }) else { return nil }
+        self = cache
+    }
+
+    /// The lines of the file's UTF-8, split at its ASCII separators: splitting the text as characters read a
+    /// 10,000-page cache (7 MB) at 15 MB/s, most of a no-change rebuild.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> BuildCache? {
+        func text(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String { String(decoding: bytes, as: UTF8.self) }
+        func names(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [String] { bytes.split(separator: UInt8(ascii: " ")).map(text) }
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard let first = lines.first, text(first) == header, lines.last?.isEmpty == true else { return nil }
         lines.removeLast()
         var buildID: String?, version: String?, global: ContentHash?
         var entities: [String: EntityRecord] = [:]
         var files: [String: ContentHash] = [:]
+        entities.reserveCapacity(lines.count)
+        files.reserveCapacity(lines.count)
         for line in lines.dropFirst() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            switch (fields.first, fields.count) {
-            case ("build", 2): buildID = String(fields[1])
-            case ("version", 2): version = String(fields[1])
-            case ("global", 2): global = Self.hash(fields[1])
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            switch (text(fields[0]), fields.count) {
+            case ("build", 2): buildID = text(fields[1])
+            case ("version", 2): version = text(fields[1])
+            case ("global", 2): global = hash(fields[1])
             case ("entity", 5):
-                guard let hash = Self.hash(fields[2]) else { return nil }
-                entities[String(fields[1])] = EntityRecord(
-                    sourceHash: hash, neighbours: fields[3].split(separator: " ").map(String.init),
-                    similar: fields[4].split(separator: " ").map(String.init))
+                guard let hash = hash(fields[2]) else { return nil }
+                entities[text(fields[1])] = EntityRecord(sourceHash: hash, neighbours: names(fields[3]), similar: names(fields[4]))
             case ("file", 3):
-                guard let hash = Self.hash(fields[1]) else { return nil }
-                files[String(fields[2])] = hash
+                guard let hash = hash(fields[1]) else { return nil }
+                files[text(fields[2])] = hash
             default: return nil
             }
         }
         guard let buildID, let version, let global else { return nil }
-        self.init(buildID: buildID, satchelVersion: version, globalHash: global, entities: entities, files: files)
+        return BuildCache(buildID: buildID, satchelVersion: version, globalHash: global, entities: entities, files: files)
     }
 
     private static let header = "satchel-cache 3"
@@ -143,7 +153,17 @@ extension BuildCache {
         String(hash.value, radix: 16)
     }
 
-    private static func hash(_ text: Substring) -> ContentHash? {
-        UInt64(text, radix: 16).map(ContentHash.init(value:))
+    /// Hexadecimal digits, as `hex` writes them; nil for anything else, or for more than 64 bits.
+    private static func hash(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> ContentHash? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+        }
+        return ContentHash(value: value)
     }
 }
