@@ -16,8 +16,8 @@ extension TemplateFragment {
 }
 
 /// The rendered output of list elements that are `TemplateFragment`s, by the section that rendered them
-/// and the element's key, kept with the element between renders of one library (`LiveSite` keeps one, so that an update
-/// renders again only the listing cards and comparison rows that changed).
+/// and the element's key, kept with the element between renders of one library (`LiveSite` keeps one, so
+/// that an update renders again only the listing cards and comparison rows that changed).
 ///
 /// An element's output also depends on the names its section looked up outside it (a card's `{{#comparable}}`
 /// answered by the page): each entry records those names with the values they had, and is reused only where
