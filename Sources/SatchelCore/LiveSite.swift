@@ -60,7 +60,8 @@ public actor LiveSite {
     }
 
     /// Makes what a build that found the output up to date did not keep, the search index and the comparison
-    /// rows, so that the first edit takes no longer than the next. Serve calls it once it serves.
+    /// rows, so that the first edit need not. (It still renders every listing card and table row once, as
+    /// none is kept yet.) Serve calls it once it serves.
     public func prepare() async {
         guard let kept = snapshot, !isPrepared else { return }
         let started = generation

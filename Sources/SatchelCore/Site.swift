@@ -137,10 +137,11 @@ public struct Site: Sendable {
                 linksResolved: 0, warnings: model.warnings, duration: ContinuousClock.now - start, upToDate: true,
                 timeline: timeline), snapshot)
         }
+        let fragments = TemplateFragments()
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day,
             similarity: similarity, search: SearchCorpusBox(keeping: keepingModel), comparisons: ComparisonRowsBox(keeping: keepingModel),
-            fragments: keepingModel ? TemplateFragments() : nil)
+            fragments: keepingModel ? fragments : nil)
         let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph, similarity: similarity) }
         var output = output
         output.buildID = UUID().uuidString
@@ -184,7 +185,7 @@ public struct Site: Sendable {
             ? LiveSnapshot(
                 content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: cache, similarity: similarity,
                 search: renderer.search.indexed, comparisons: renderer.comparisons.all,
-                fragments: renderer.fragments ?? TemplateFragments())
+                fragments: fragments)
             : nil
         return (summary, snapshot)
     }

@@ -116,7 +116,7 @@ public struct ContentLoader: Sendable {
         var pages: [SourcePage] = []
         var introductions: [String: SourcePage] = [:]
         var unreadable: [EntityID] = []
-        pages.reserveCapacity(toRead.count)
+        pages.reserveCapacity(listed.count)
         for (page, text) in zip(listed, texts) {
             switch text {
             case .success(let text):

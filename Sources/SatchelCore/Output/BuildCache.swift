@@ -59,47 +59,50 @@ struct BuildCache: Sendable {
     var text: String {
         let entities = self.entities.sorted(by: { $0.key < $1.key })
         let files = self.files.sorted(by: { $0.key < $1.key })
-        // 20,000 lines at 10,000 pages: written in parallel runs of lines, each appended to one string (an
-        // array of lines joined at the end built every line twice).
-        let runLength = 1024
-        let entityRuns = [String](concurrentlyCount: (entities.count + runLength - 1) / runLength) { run in
-            var text = ""
-            text.reserveCapacity(160 * runLength)
-            func appendList(_ names: [String]) {
-                for (position, name) in names.enumerated() {
-                    if position > 0 { text += " " }
-                    text += name
-                }
-            }
-            for (key, record) in entities[(run * runLength)..<min(entities.count, (run + 1) * runLength)] {
-                text += "entity\t"
-                text += key
-                text += "\t"
-                text += Self.hex(record.sourceHash)
-                text += "\t"
-                appendList(record.neighbours)
-                text += "\t"
-                appendList(record.similar)
-                text += "\n"
-            }
-            return text
+        let entityRuns = Self.runs(of: entities, bytesPerLine: 160) { text, entry in
+            text += "entity\t"
+            text += entry.key
+            text += "\t"
+            text += Self.hex(entry.value.sourceHash)
+            text += "\t"
+            Self.append(entry.value.neighbours, to: &text)
+            text += "\t"
+            Self.append(entry.value.similar, to: &text)
+            text += "\n"
         }
-        let fileRuns = [String](concurrentlyCount: (files.count + runLength - 1) / runLength) { run in
-            var text = ""
-            text.reserveCapacity(80 * runLength)
-            for (path, hash) in files[(run * runLength)..<min(files.count, (run + 1) * runLength)] {
-                text += "file\t"
-                text += Self.hex(hash)
-                text += "\t"
-                text += path
-                text += "\n"
-            }
-            return text
+        let fileRuns = Self.runs(of: files, bytesPerLine: 80) { text, entry in
+            text += "file\t"
+            text += Self.hex(entry.value)
+            text += "\t"
+            text += entry.key
+            text += "\n"
         }
         var text = "\(Self.header)\nbuild\t\(buildID)\nversion\t\(satchelVersion)\nglobal\t\(Self.hex(globalHash))\n"
         text.reserveCapacity((entityRuns + fileRuns).reduce(text.utf8.count) { $0 + $1.utf8.count })
         for run in entityRuns + fileRuns { text += run }
         return text
+    }
+
+    /// The lines of `items`, written by `line` in parallel runs of 1,024, each appended to one string (20,000
+    /// lines at 10,000 pages; an array of lines joined at the end built every line twice).
+    private static func runs<Item: Sendable>(
+        of items: [Item], bytesPerLine: Int, _ line: @Sendable (inout String, Item) -> Void
+    ) -> [String] {
+        let runLength = 1024
+        return [String](concurrentlyCount: (items.count + runLength - 1) / runLength) { run in
+            var text = ""
+            text.reserveCapacity(bytesPerLine * runLength)
+            for item in items[(run * runLength)..<min(items.count, (run + 1) * runLength)] { line(&text, item) }
+            return text
+        }
+    }
+
+    /// Names separated by spaces.
+    private static func append(_ names: [String], to text: inout String) {
+        for (position, name) in names.enumerated() {
+            if position > 0 { text += " " }
+            text += name
+        }
     }
 
     static func remove(for output: URL) {

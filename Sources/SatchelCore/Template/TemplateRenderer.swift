@@ -47,9 +47,9 @@ struct TemplateRenderer {
                 } else if case .list(let list) = value {
                     for position in 0..<list.count {
                         let element = list.element(at: position)
-                        if fragments != nil, fragmentFloor == nil, case .context(let context) = element,
+                        if let fragments, fragmentFloor == nil, case .context(let context) = element,
                            let fragment = context as? any TemplateFragment {
-                            render(fragment, element, in: section, indentation: indentation)
+                            render(fragment, element, in: section, indentation: indentation, keptIn: fragments)
                             continue
                         }
                         stack.append(element)
@@ -74,8 +74,10 @@ struct TemplateRenderer {
 
     /// A list element that is a fragment: its kept output when the names it looked up outside itself still
     /// give what they gave; otherwise rendered, and recorded with those names.
-    private mutating func render(_ fragment: any TemplateFragment, _ element: TemplateValue, in section: TemplateSection, indentation: String) {
-        guard let fragments else { return }
+    private mutating func render(
+        _ fragment: any TemplateFragment, _ element: TemplateValue, in section: TemplateSection, indentation: String,
+        keptIn fragments: TemplateFragments
+    ) {
         let key = TemplateFragments.Key(section: section.id, indentation: indentation, fragment: fragment.fragmentKey)
         if let entry = fragments.entry(key, for: fragment),
            entry.outside.allSatisfy({ TemplateFragments.Fingerprint(lookUpInStack($0.name)) == $0.value }) {
@@ -128,22 +130,18 @@ struct TemplateRenderer {
     /// The first answer to `key` from the top of the stack down; values that are not contexts have no keys.
     /// While a fragment is recorded, an answer from outside it is noted.
     private mutating func lookUpInStack(_ key: String) -> TemplateValue {
-        guard let floor = fragmentFloor else { return lookUpInStack(key, from: stack.count - 1) }
-        for index in stride(from: stack.count - 1, through: floor, by: -1) {
-            if case .context(let context) = stack[index] {
-                let value = context.value(for: key)
-                if !value.isMissing { return value }
-            }
-        }
-        let value = lookUpInStack(key, from: floor - 1)
+        guard let floor = fragmentFloor else { return lookUpInStack(key, from: stack.count - 1, through: 0) }
+        let inside = lookUpInStack(key, from: stack.count - 1, through: floor)
+        guard inside.isMissing else { return inside }
+        let value = lookUpInStack(key, from: floor - 1, through: 0)
         if let fingerprint = TemplateFragments.Fingerprint(value) { outside.append((key, fingerprint)) } else { isRecordable = false }
         return value
     }
 
-    /// The first answer to `key` from `start` down.
-    private func lookUpInStack(_ key: String, from start: Int) -> TemplateValue {
+    /// The first answer to `key` from stack position `start` down to `end`.
+    private func lookUpInStack(_ key: String, from start: Int, through end: Int) -> TemplateValue {
         var index = start
-        while index >= 0 {
+        while index >= end {
             if case .context(let context) = stack[index] {
                 let value = context.value(for: key)
                 if !value.isMissing { return value }
