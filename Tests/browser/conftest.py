@@ -11,6 +11,7 @@ import tempfile
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 SATCHEL = REPOSITORY / ".build" / "release" / "satchel"
@@ -73,6 +74,15 @@ def open_page(driver, site):
         driver.get((site / relative.split("?")[0]).as_uri() + ("?" + relative.split("?", 1)[1] if "?" in relative else ""))
         return driver
     return open_
+
+
+def reload(driver):
+    """Reloads the page and returns once a new document has loaded. `driver.refresh()` alone can return while the
+    old document is still current (seen with the long guide page), so a script run next reads the old page."""
+    driver.execute_script("window.__satchelBeforeReload = true")
+    driver.refresh()
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return !window.__satchelBeforeReload && document.readyState === 'complete'"))
 
 
 def console_errors(driver):

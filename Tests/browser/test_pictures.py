@@ -4,7 +4,7 @@ page at phone width (360 px), no label overlaps its neighbour, and the dark sche
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import console_errors
+from conftest import console_errors, reload
 
 PHONE_PAGES = [
     "index.html", "map/index.html", "materials/nylon.html", "markets/africa.html", "certifications/reach.html",
@@ -140,7 +140,7 @@ def test_dark_scheme_recolours_the_pictures(driver, open_page):
     def in_scheme(scheme):
         # The theme applies the reader's stored choice before the first paint (see head.mustache).
         driver.execute_script("localStorage.setItem('satchel-theme', arguments[0])", scheme)
-        driver.refresh()
+        reload(driver)
         return colours()
 
     open_page("materials/nylon.html")

@@ -4,7 +4,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import console_errors
+from conftest import console_errors, reload
 
 PHONE_PAGES = [
     "index.html", "materials/nylon.html", "guides/sourcing-checklist.html", "materials/index.html",
@@ -45,7 +45,7 @@ def test_scheme_toggle_switches_and_is_remembered_after_reload(fresh, driver):
     assert scheme(driver) == flipped
     assert toggle.get_attribute("aria-pressed") == ("true" if flipped == "dark" else "false")
     assert background(driver) != before
-    driver.refresh()
+    reload(driver)
     assert scheme(driver) == flipped
     assert driver.find_element(By.CSS_SELECTOR, "button[data-theme-toggle]").get_attribute("aria-pressed") == (
         "true" if flipped == "dark" else "false")
@@ -72,7 +72,7 @@ def test_scheme_is_set_in_head_before_the_style_sheets(site, fresh, driver):
         "   window.__schemeAtFirstStyleSheet = document.documentElement.getAttribute('data-theme');"
         "   observer.disconnect(); return; } } }).observe(document, {childList: true, subtree: true});")})
     try:
-        driver.refresh()
+        reload(driver)
         assert driver.execute_script("return window.__schemeAtFirstStyleSheet") == "dark"
         assert driver.execute_script(
             "return getComputedStyle(document.documentElement).getPropertyValue('--background').trim()") == "#12151b"
@@ -90,11 +90,11 @@ def test_listing_view_toggle_is_remembered(fresh, driver):
     listing.click()
     assert listing.get_attribute("aria-pressed") == "true" and cards.get_attribute("aria-pressed") == "false"
     assert driver.find_element(By.CSS_SELECTOR, ".entity-list .card").size["height"] < card_height
-    driver.refresh()
+    reload(driver)
     assert driver.find_element(By.CSS_SELECTOR, "[data-view-toggle] [data-view=list]").get_attribute("aria-pressed") == "true"
     assert driver.execute_script("return document.documentElement.getAttribute('data-listing')") == "list"
     driver.find_element(By.CSS_SELECTOR, "[data-view-toggle] [data-view=cards]").click()
-    driver.refresh()
+    reload(driver)
     assert driver.execute_script("return document.documentElement.getAttribute('data-listing')") is None
 
 

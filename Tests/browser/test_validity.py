@@ -26,7 +26,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPOSITORY, SATCHEL
+from conftest import REPOSITORY, SATCHEL, reload
 
 # Pages a reader reaches first, by the role they play; an entity page is found through the listing.
 # The search page is checked with its results shown, once they are.
@@ -114,7 +114,7 @@ def test_no_serious_or_critical_accessibility_violations(role, scheme, site, ope
         driver = open_page(page)
     # The theme applies the stored scheme before the first paint (see head.mustache); contrast is checked in both.
     driver.execute_script("localStorage.setItem('satchel-theme', arguments[0])", scheme)
-    driver.refresh()
+    reload(driver)
     try:
         assert driver.execute_script("return document.documentElement.getAttribute('data-theme')") == scheme
     finally:
