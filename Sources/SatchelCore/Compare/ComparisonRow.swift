@@ -9,7 +9,7 @@ import Foundation
 struct ComparisonRow: Sendable {
     var table: CompareTable.Row
     var csvRecord: String
-    var item: [UInt8]
+    var item: String
 }
 
 /// A kind's comparison as last written, what `LiveSite` keeps so that an edit builds again only the rows
@@ -47,10 +47,19 @@ final class ComparisonRowsBox: @unchecked Sendable {
         lock.withLock { stored[kind] }
     }
 
-    /// Records what the render just made for `kind`, if it is to be kept.
-    func made(_ rows: [ComparisonRow], facetValues: [String: [String]], of kind: String) {
+    /// Records what the render just made for `kind`, if it is to be kept: all its `rows`, of which those at
+    /// `built` were made afresh and the others taken from those kept, which then need not be indexed again.
+    func made(_ rows: [ComparisonRow], built: [Int], facetValues: [String: [String]], of kind: String) {
         guard keeps else { return }
-        let byID = Dictionary(rows.map { ($0.table.id, $0) }, uniquingKeysWith: { first, _ in first })
-        lock.withLock { stored[kind] = KeptComparison(rows: byID, facetValues: facetValues) }
+        lock.withLock {
+            if var kept = stored.removeValue(forKey: kind), built.count < rows.count {
+                for position in built { kept.rows[rows[position].table.id] = rows[position] }
+                kept.facetValues = facetValues
+                stored[kind] = kept
+            } else {
+                let byID = Dictionary(rows.map { ($0.table.id, $0) }, uniquingKeysWith: { first, _ in first })
+                stored[kind] = KeptComparison(rows: byID, facetValues: facetValues)
+            }
+        }
     }
 }

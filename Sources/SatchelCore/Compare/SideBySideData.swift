@@ -47,8 +47,9 @@ struct SideBySideData: Sendable {
             self.relations = relations
         }
 
-        /// The item's JSON object, as it stands in the script's `items`.
-        var json: [UInt8] {
+        /// The item's JSON object, as it stands in the script's `items`. Kept as text: the script is put
+        /// together from these, and text appends without being checked as UTF-8 again.
+        var json: String {
             var json = JSONWriter()
             json.raw("{\"slug\":")
             json.string(id.slug)
@@ -63,7 +64,7 @@ struct SideBySideData: Sendable {
             json.raw(",\"relations\":")
             SideBySideData.write(relations, to: &json)
             json.raw("}")
-            return json.bytes
+            return json.text
         }
     }
 
@@ -71,11 +72,11 @@ struct SideBySideData: Sendable {
     /// The kind's comparison page, relative to the side-by-side page.
     var table: String
     /// Each entity's item as JSON (`Item.json`), in the order they are listed.
-    var items: [[UInt8]]
+    var items: [String]
 
     /// The data of `schema`'s entities, whose items are given as JSON, for the side-by-side page `depth`
     /// folders deep.
-    init(schema: KindSchema, depth: Int, items: [[UInt8]]) {
+    init(schema: KindSchema, depth: Int, items: [String]) {
         self.schema = schema
         table = SitePaths.root(depth: depth) + ComparePaths.table(schema.name)
         self.items = items
@@ -84,7 +85,6 @@ struct SideBySideData: Sendable {
     /// The file's text: one assignment, merged into whatever other kinds the page loaded.
     var script: String {
         var json = JSONWriter()
-        json.reserve(items.reduce(256) { $0 + $1.count + 1 })
         json.raw("window.SatchelCompare = window.SatchelCompare || {};\nwindow.SatchelCompare[")
         json.string(schema.name)
         json.raw("] = {\"kind\":")
@@ -104,12 +104,14 @@ struct SideBySideData: Sendable {
             json.raw("}")
         }
         json.raw(",\"items\":[")
+        var script = json.text
+        script.reserveCapacity(script.utf8.count + items.reduce(8) { $0 + $1.utf8.count + 1 })
         for (position, item) in items.enumerated() {
-            if position > 0 { json.raw(",") }
-            json.raw(item[...])
+            if position > 0 { script += "," }
+            script += item
         }
-        json.raw("]};\n")
-        return json.text
+        script += "]};\n"
+        return script
     }
 
     /// An item's relation groups, `[{"label": …, "links": [{"title": …, "url": …}, …]}, …]`. Links are read in

@@ -66,13 +66,23 @@ extension SiteRenderer {
         let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
         let renderer = FieldRenderer(graph: graph, allowsRawHTML: config.allowsRawHTML, kind: schema.name)
         let kept = comparisons.kept(of: schema.name)
-        let rows = graph.entities(of: schema.name).map { entity in
-            if !comparisons.rebuilt.contains(entity.id), let row = kept?.rows[entity.id] { return row }
+        let entities = graph.entities(of: schema.name)
+        var rows: [ComparisonRow] = []
+        rows.reserveCapacity(entities.count)
+        var built: [Int] = []
+        for position in entities.indices {
+            let id = entities[position].id
+            if !comparisons.rebuilt.contains(id), let row = kept?.rows[id] {
+                rows.append(row)
+                continue
+            }
+            let entity = entities[position]
             let row = CompareTable.Row(entity: entity, fields: schema.compareFields, renderer: renderer, depth: depth)
             let item = SideBySideData.Item(
                 entity: entity, schema: schema, renderer: renderer, root: SitePaths.root(depth: dataDepth),
                 relations: relations(of: entity, depth: dataDepth))
-            return ComparisonRow(table: row, csvRecord: row.csvRecord, item: item.json)
+            built.append(rows.count)
+            rows.append(ComparisonRow(table: row, csvRecord: row.csvRecord, item: item.json))
         }
         let table = CompareTable(schema: schema, fields: schema.compareFields, rows: rows.map(\.table))
         var facets: [CompareFacetView] = []
@@ -82,7 +92,7 @@ extension SiteRenderer {
             facets.append(CompareFacetView(
                 key: field.key, label: field.label, options: options.map { CompareFacetOptionView(value: $0.value, count: $0.count) }))
         }
-        comparisons.made(rows, facetValues: Dictionary(uniqueKeysWithValues: facets.map { ($0.key, $0.options.map(\.value)) }), of: schema.name)
+        comparisons.made(rows, built: built, facetValues: Dictionary(uniqueKeysWithValues: facets.map { ($0.key, $0.options.map(\.value)) }), of: schema.name)
         return (rows, table, facets)
     }
 

@@ -98,20 +98,22 @@ struct CatalogMap: Sendable, Equatable {
         }
         height = top - Self.bandGap + Self.margin
 
-        // One pass over the edges; a pair linked both ways or by several fields is one link.
+        // A pair linked both ways or by several fields is one link; the overview adds up the kinds' counts.
         var weights: [Int: [Int: Int]] = [:]
-        for entity in graph.entities {
-            for edge in graph.outgoing[entity.id] ?? [] {
-                let from: Int?, to: Int?
-                if isOverview {
-                    from = nodeOfKind[edge.source.kind]
-                    to = nodeOfKind[edge.target.kind]
-                } else {
-                    from = nodeOfEntity[edge.source]
-                    to = nodeOfEntity[edge.target]
+        if isOverview {
+            let counts = graph.kindLinkCounts
+            for (from, source) in graph.schemas.enumerated() {
+                for (to, target) in graph.schemas.enumerated() where counts[from][to] > 0 {
+                    guard let a = nodeOfKind[source.name], let b = nodeOfKind[target.name] else { continue }
+                    weights[min(a, b), default: [:]][max(a, b), default: 0] += counts[from][to]
                 }
-                guard let from, let to, isOverview || from != to else { continue }
-                weights[min(from, to), default: [:]][max(from, to), default: 0] += 1
+            }
+        } else {
+            for entity in graph.entities {
+                for edge in graph.outgoing[entity.id] ?? [] {
+                    guard let from = nodeOfEntity[edge.source], let to = nodeOfEntity[edge.target], from != to else { continue }
+                    weights[min(from, to), default: [:]][max(from, to), default: 0] += 1
+                }
             }
         }
         links = weights.keys.sorted().flatMap { from in

@@ -12,15 +12,7 @@ extension SiteRenderer {
     /// for one page, every page with the pages it links to and those linking to it.
     private func mapKinds(depth: Int, withEntities: Bool) -> [MapKindView] {
         let root = SitePaths.root(depth: depth)
-        var connections: [String: [String: Int]] = [:]
-        for edges in graph.outgoing.values {
-            for edge in edges {
-                connections[edge.source.kind, default: [:]][edge.target.kind, default: 0] += 1
-                if edge.source.kind != edge.target.kind {
-                    connections[edge.target.kind, default: [:]][edge.source.kind, default: 0] += 1
-                }
-            }
-        }
+        let counts = graph.kindLinkCounts
         func link(_ id: EntityID) -> LinkView? {
             guard let title = graph.entityTitle(of: id), let schema = graph.schema(id.kind) else { return nil }
             return LinkView(title: title, url: root + SitePaths.entity(id), kind: schema.singular, summary: nil)
@@ -29,16 +21,20 @@ extension SiteRenderer {
             var seen: Set<EntityID> = []
             return ids.filter { seen.insert($0).inserted }.compactMap(link)
         }
-        return zip(graph.schemas, kindSummaries(depth: depth, current: nil)).map { schema, summary in
+        return zip(graph.schemas.indices, kindSummaries(depth: depth, current: nil)).map { kind, summary in
+            let schema = graph.schemas[kind]
             let entities = withEntities ? graph.entities(of: schema.name).map { entity in
                 MapEntityView(
                     link: LinkView(title: entity.title, url: root + SitePaths.entity(entity.id), kind: schema.singular, summary: nil),
                     outgoing: unique((graph.outgoing[entity.id] ?? []).map(\.target)),
                     incoming: unique((graph.incoming[entity.id] ?? []).map(\.source)))
             } : []
-            let linked = graph.schemas.compactMap { other -> MapConnectionView? in
-                guard let count = connections[schema.name]?[other.name] else { return nil }
-                return MapConnectionView(plural: other.plural, url: root + SitePaths.kind(other.name), count: count)
+            // A kind's references to itself count once, others both ways.
+            let linked = graph.schemas.indices.compactMap { other -> MapConnectionView? in
+                let count = counts[kind][other] + (kind == other ? 0 : counts[other][kind])
+                guard count > 0 else { return nil }
+                return MapConnectionView(
+                    plural: graph.schemas[other].plural, url: root + SitePaths.kind(graph.schemas[other].name), count: count)
             }
             return MapKindView(summary: summary, entities: entities, connections: linked)
         }

@@ -106,19 +106,38 @@ struct SiteRenderer: Sendable {
         var kinds = kindSummaries(depth: 0, current: nil)
         for index in kinds.indices {
             // The most referenced pages first: those the rest of the catalog leans on.
-            // Entities of a kind are in title order already; a stable sort keeps it among equals.
-            let ranked = graph.entities(of: kinds[index].name)
-                .enumerated().map { (entity: $1, order: $0, references: graph.incoming[$1.id]?.count ?? 0) }
-                .sorted { ($1.references, $0.order) < ($0.references, $1.order) }
-            kinds[index].highlights = ranked.prefix(Self.highlightLimit).map { link($0.entity) }
+            // Entities of a kind are in title order already; their place breaks ties.
+            let entities = graph.entities(of: kinds[index].name)
+            let ranked = entities.indices.map { (position: $0, references: graph.incoming[entities[$0].id]?.count ?? 0) }
+                .sorted { ($1.references, $0.position) < ($0.references, $1.position) }
+            kinds[index].highlights = ranked.prefix(Self.highlightLimit).map { link(entities[$0.position]) }
         }
-        // Ties by title as everywhere else: without case (the graph's order), then by kind.
-        let recent = graph.entities.lazy.filter { $0.updated != nil }
-            .map { (entity: $0, key: ($0.updated!, $0.title.lowercased(), $0.id)) }
-            .sorted { ($1.key.0, $0.key.1, $0.key.2) < ($0.key.0, $1.key.1, $1.key.2) }
+        let recent = recentlyUpdated(limit: Self.recentLimit).map { link(graph.entities[$0]) }
         let guides = graph.schema(Self.guidesKind) == nil ? [] : graph.entities(of: Self.guidesKind).map(link)
         return HomeView(
-            kinds: kinds, total: graph.entities.count, recent: recent.prefix(Self.recentLimit).map { link($0.entity) }, guides: guides)
+            kinds: kinds, total: graph.entities.count, recent: recent, guides: guides)
+    }
+
+    /// The positions of the `limit` most recently updated entities, newest first. Ties go by title as
+    /// everywhere else: without case (the graph's order), then by kind and slug. Only a page that can still
+    /// make the list has its title lowered, so the home page does not sort the whole catalog.
+    private func recentlyUpdated(limit: Int) -> [Int] {
+        typealias Candidate = (position: Int, updated: String, title: String, id: EntityID)
+        func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+            (b.updated, a.title, a.id) < (a.updated, b.title, b.id)
+        }
+        var best: [Candidate] = []
+        for position in graph.entities.indices {
+            guard let updated = graph.entities[position].updated else { continue }
+            if best.count == limit, let worst = best.last, updated < worst.updated { continue }
+            let entity = graph.entities[position]
+            let candidate = (position: position, updated: updated, title: entity.title.lowercased(), id: entity.id)
+            let place = best.firstIndex { precedes(candidate, $0) } ?? best.count
+            guard place < limit else { continue }
+            best.insert(candidate, at: place)
+            if best.count > limit { best.removeLast() }
+        }
+        return best.map(\.position)
     }
 
     private func kindView(_ schema: KindSchema) -> KindPageView {
