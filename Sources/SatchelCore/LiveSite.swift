@@ -59,33 +59,39 @@ public actor LiveSite {
         return summary
     }
 
-    /// Makes what a build that found the output up to date did not keep, the search index and the comparison
-    /// rows, so that the first edit need not. (It still renders every listing card and table row once, as
-    /// none is kept yet.) Serve calls it once it serves.
+    /// Makes what a build that found the output up to date did not keep, the search index, the comparison
+    /// rows and the listing cards, so that the first edit need not. (That edit still puts every card and row
+    /// through the templates once, as no rendered fragment is kept yet.) Serve calls it once it serves.
     public func prepare() async {
         guard let kept = snapshot, !isPrepared else { return }
         let started = generation
         let graph = kept.model.graph
         let renderer = SiteRenderer(
             graph: graph, config: kept.model.config, theme: kept.theme, introductions: kept.model.introductions,
-            buildDate: kept.day, similarity: kept.similarity, comparisons: ComparisonRowsBox(kept.comparisons, keeping: true))
+            buildDate: kept.day, similarity: kept.similarity, comparisons: ComparisonRowsBox(kept.comparisons, keeping: true),
+            cards: ListingCardsBox(kept.cards, keeping: true))
         let search = kept.search == nil
             ? IndexedCorpus(await SearchCorpus.collect(SearchDocument.documents(in: graph)), schemas: graph.schemas) : kept.search
         await withTaskGroup(of: Void.self) { group in
             for schema in graph.schemas where kept.comparisons[schema.name] == nil {
                 group.addTask { _ = renderer.comparison(of: schema) }
             }
+            for schema in graph.schemas where kept.cards[schema.name] == nil {
+                group.addTask { _ = renderer.listingCards(of: schema) }
+            }
         }
         // An update that ran meanwhile made its own.
         guard generation == started else { return }
         snapshot?.search = search
         snapshot?.comparisons = renderer.comparisons.all
+        snapshot?.cards = renderer.cards.all
     }
 
-    /// Whether the kept site has the search index and every kind's comparison rows.
+    /// Whether the kept site has the search index and every kind's comparison rows and listing cards.
     var isPrepared: Bool {
         guard let snapshot else { return false }
-        return snapshot.search != nil && snapshot.model.graph.schemas.allSatisfy { snapshot.comparisons[$0.name] != nil }
+        return snapshot.search != nil
+            && snapshot.model.graph.schemas.allSatisfy { snapshot.comparisons[$0.name] != nil && snapshot.cards[$0.name] != nil }
     }
 
     /// Writes the build cache after updates in place, so that a later `satchel build` or `serve` starts from
@@ -163,16 +169,22 @@ public actor LiveSite {
         guard !changedFaces.isEmpty else {
             return (edited, SharedPages(kinds: [], overview: false), snapshot.similarity)
         }
-        let similarity = Similarity(graph: graph, reusing: snapshot.similarity, except: Set(changedFaces.map(\.kind)))
+        // A kind's similar pages follow its pages' values and title order: a page that kept both (a title
+        // edit that moved no page, say) leaves them as they were.
+        let reordered = changedFaces.filter { old.entity($0)?.values != graph.entity($0)?.values || old.position(of: $0) != graph.position(of: $0) }
+        let similarity = Similarity(graph: graph, reusing: snapshot.similarity, except: Set(reordered.map(\.kind)))
         var affected = edited
         for id in changedFaces { affected.formUnion(old.neighbours(of: id).union(graph.neighbours(of: id))) }
         let kinds = Set(affected.map(\.kind))
         affected.formUnion(graph.entitiesWithCompareBlocks)
+        // Similar pages are of the same kind, so only the changed pages' kinds can list them or have new ones.
         // By position: copying each entity out of the graph (ten reference-counted fields) cost more than the check.
-        for position in graph.entities.indices {
-            let id = graph.entities[position].id
-            let similar = similarity[id]
-            if similar != snapshot.similarity[id] || similar.contains(where: changedFaces.contains) { affected.insert(id) }
+        for kind in Set(changedFaces.map(\.kind)) {
+            for position in graph.range(of: kind) {
+                let id = graph.entities[position].id
+                let similar = similarity[id]
+                if similar != snapshot.similarity[id] || similar.contains(where: changedFaces.contains) { affected.insert(id) }
+            }
         }
         return (affected, SharedPages(kinds: kinds, overview: true), similarity)
     }
@@ -239,7 +251,8 @@ public actor LiveSite {
             graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,
             buildDate: snapshot.day, similarity: similarity,
             search: Self.search(snapshot.search, after: affected, in: model.graph),
-            comparisons: ComparisonRowsBox(snapshot.comparisons, rebuilding: affected, keeping: true), fragments: snapshot.fragments)
+            comparisons: ComparisonRowsBox(snapshot.comparisons, rebuilding: affected, keeping: true),
+            cards: ListingCardsBox(snapshot.cards, rebuilding: affected, keeping: true), fragments: snapshot.fragments)
         // From the first file replaced until `saveCache`, the cache on disk must not be trusted.
         BuildCache.remove(for: output.url)
         cacheIsStale = true
@@ -271,7 +284,7 @@ public actor LiveSite {
         self.snapshot = LiveSnapshot(
             content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache,
             similarity: similarity, search: renderer.search.indexed, comparisons: renderer.comparisons.all,
-            fragments: snapshot.fragments, pageIndex: snapshot.pageIndex)
+            cards: renderer.cards.all, fragments: snapshot.fragments, pageIndex: snapshot.pageIndex)
         let written = files.writtenCount
         return BuildSummary(
             pagesPerKind: content.pagesPerKind, pagesWritten: written, filesUnchanged: cache.files.count - written,
@@ -296,6 +309,8 @@ struct LiveSnapshot: Sendable {
     var search: IndexedCorpus?
     /// Each compared kind's rows as last written, by entity; a kind whose comparison was not written has none.
     var comparisons: [String: KeptComparison]
+    /// Each kind's listing cards as last written, by entity; a kind whose listing was not written has none.
+    var cards: [String: [EntityID: EntityCardView]]
     /// Listing cards and comparison-table rows as rendered, for the next update to reuse.
     let fragments: TemplateFragments
     /// Each page's index in `content.pages`, by its path relative to the content folder (an update, which
@@ -305,7 +320,8 @@ struct LiveSnapshot: Sendable {
     init(
         content: LoadedContent, pages: ParsedPages, model: Site.Model, theme: Theme, day: String, inputs: BuildInputs,
         cache: BuildCache, similarity: Similarity, search: IndexedCorpus? = nil,
-        comparisons: [String: KeptComparison] = [:], fragments: TemplateFragments = TemplateFragments(),
+        comparisons: [String: KeptComparison] = [:], cards: [String: [EntityID: EntityCardView]] = [:],
+        fragments: TemplateFragments = TemplateFragments(),
         pageIndex: [String: Int]? = nil
     ) {
         self.content = content
@@ -318,6 +334,7 @@ struct LiveSnapshot: Sendable {
         self.similarity = similarity
         self.search = search
         self.comparisons = comparisons
+        self.cards = cards
         self.fragments = fragments
         self.pageIndex = pageIndex ?? Dictionary(content.pages.indices.map { (content.pages[$0].relativePath, $0) }, uniquingKeysWith: { first, _ in first })
     }

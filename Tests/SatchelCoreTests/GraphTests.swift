@@ -34,6 +34,19 @@ import Testing
         #expect(graph.outgoing[acme]?.contains { $0.relation == .mention } == false)
     }
 
+    @Test func kindLinkCountsAddUpEveryEdgeByKind() async throws {
+        let graph = try await FixtureSite().site.model().graph
+        let names = graph.schemas.map(\.name)
+        var expected = Array(repeating: Array(repeating: 0, count: names.count), count: names.count)
+        for edge in graph.outgoing.values.joined() {
+            expected[names.firstIndex(of: edge.source.kind)!][names.firstIndex(of: edge.target.kind)!] += 1
+        }
+        #expect(graph.kindLinkCounts == expected)
+        // The fixture has references between kinds and within one (a mention from nylon to polyester).
+        let materials = names.firstIndex(of: "materials")!, markets = names.firstIndex(of: "markets")!
+        #expect(graph.kindLinkCounts[materials][materials] > 0 && graph.kindLinkCounts[materials][markets] > 0)
+    }
+
     @Test func entitiesAreOrderedByKindThenTitle() async throws {
         let graph = try await FixtureSite().site.model().graph
         #expect(graph.entities.map(\.id.description) == [

@@ -118,9 +118,9 @@ import Testing
         }
     }
 
-    /// A start on an up-to-date output renders nothing, so it keeps no search index or comparison rows;
-    /// `prepare` makes them, and the edits after it still equal a clean build.
-    @Test func preparingAnUpToDateStartKeepsTheSearchIndexAndComparisons() async throws {
+    /// A start on an up-to-date output renders nothing, so it keeps no search index, comparison rows or
+    /// listing cards; `prepare` makes them, and the edits after it still equal a clean build.
+    @Test func preparingAnUpToDateStartKeepsTheSearchIndexComparisonsAndCards() async throws {
         let site = try FixtureSite()
         _ = try await site.site.build(into: try site.outputDirectory(), buildDate: day)
         let live = try live(site)

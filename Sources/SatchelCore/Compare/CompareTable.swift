@@ -84,7 +84,11 @@ struct CompareTable: Sendable {
     func facetOptions(column index: Int, known: [String]? = nil) -> [FacetOption] {
         var counts: [String: Int] = [:]
         for row in rows {
-            for value in Set(row.cells[index].facets) { counts[value, default: 0] += 1 }
+            // A row counts once per value; its few values are checked in place rather than put in a set.
+            let facets = row.cells[index].facets
+            for position in facets.indices where !facets[..<position].contains(facets[position]) {
+                counts[facets[position], default: 0] += 1
+            }
         }
         let values: [String]
         if case .enumeration(let declared) = fields[index].type.elementType {

@@ -22,43 +22,20 @@ struct KeptComparison: Sendable {
 }
 
 /// The kept comparisons a render starts from and, when they are to be kept, those it made, by kind.
-final class ComparisonRowsBox: @unchecked Sendable {
-    // @unchecked: every access goes through `lock`.
-    private let lock = NSLock()
-    private var stored: [String: KeptComparison]
-    /// Entities whose rows are built again; every other row is taken from those kept for its kind.
-    let rebuilt: Set<EntityID>
-    /// Whether what a render makes is kept: a plain build lets it go once written.
-    let keeps: Bool
+typealias ComparisonRowsBox = KeptPerKind<KeptComparison>
 
-    init(_ kept: [String: KeptComparison] = [:], rebuilding rebuilt: Set<EntityID> = [], keeping keeps: Bool = false) {
-        stored = kept
-        self.rebuilt = rebuilt
-        self.keeps = keeps
-    }
-
-    /// Every kind's comparison: those the render made, and those kept for kinds it did not compare.
-    var all: [String: KeptComparison] {
-        lock.withLock { stored }
-    }
-
-    /// What is kept for `kind`; the rows of `rebuilt` entities are not to be used.
-    func kept(of kind: String) -> KeptComparison? {
-        lock.withLock { stored[kind] }
-    }
-
+extension KeptPerKind where Kept == KeptComparison {
     /// Records what the render just made for `kind`, if it is to be kept: all its `rows`, of which those at
     /// `built` were made afresh and the others taken from those kept, which then need not be indexed again.
     func made(_ rows: [ComparisonRow], built: [Int], facetValues: [String: [String]], of kind: String) {
-        guard keeps else { return }
-        lock.withLock {
-            if var kept = stored.removeValue(forKey: kind), built.count < rows.count {
-                for position in built { kept.rows[rows[position].table.id] = rows[position] }
-                kept.facetValues = facetValues
-                stored[kind] = kept
+        update(kind) { kept in
+            if var comparison = kept, built.count < rows.count {
+                for position in built { comparison.rows[rows[position].table.id] = rows[position] }
+                comparison.facetValues = facetValues
+                kept = comparison
             } else {
                 let byID = Dictionary(rows.map { ($0.table.id, $0) }, uniquingKeysWith: { first, _ in first })
-                stored[kind] = KeptComparison(rows: byID, facetValues: facetValues)
+                kept = KeptComparison(rows: byID, facetValues: facetValues)
             }
         }
     }

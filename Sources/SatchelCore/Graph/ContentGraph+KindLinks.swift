@@ -8,9 +8,17 @@ extension ContentGraph {
         var counts = Array(repeating: Array(repeating: 0, count: names.count), count: names.count)
         for edges in outgoing.values {
             guard let first = edges.first, let from = names.firstIndex(of: first.source.kind) else { continue }
+            // Edges to one kind come in runs (a field's references): a name equal to the last one's is told
+            // by its bits, where telling two names apart goes through the full comparison.
+            var last: (name: String, index: Int)?
             for index in edges.indices {
-                guard let to = names.firstIndex(of: edges[index].target.kind) else { continue }
-                counts[from][to] += 1
+                let kind = edges[index].target.kind
+                if let last, last.name == kind {
+                    counts[from][last.index] += 1
+                } else if let to = names.firstIndex(of: kind) {
+                    counts[from][to] += 1
+                    last = (kind, to)
+                }
             }
         }
         return counts

@@ -265,6 +265,11 @@ extension ContentGraph {
         return entities[range]
     }
 
+    /// The positions of `kind`'s entities in `entities`.
+    func range(of kind: String) -> Range<Int> {
+        kindRanges[kind] ?? 0..<0
+    }
+
     public func count(of kind: String) -> Int {
         kindRanges[kind]?.count ?? 0
     }

@@ -15,6 +15,8 @@ struct SiteRenderer: Sendable {
     var search = SearchCorpusBox()
     /// The kept comparison rows to reuse and, if they are to be kept, those made (`LiveSite` keeps them).
     var comparisons = ComparisonRowsBox()
+    /// The kept listing cards to reuse and, if they are to be kept, those made (`LiveSite` keeps them).
+    var cards = ListingCardsBox()
     /// Listing cards and comparison-table rows rendered by earlier renders (`LiveSite` keeps them).
     var fragments: TemplateFragments?
     /// How many pages the home page lists as recently updated, and how many of a kind it highlights.
@@ -148,13 +150,36 @@ struct SiteRenderer: Sendable {
             renderCompareBlocks(in: introduction, page: SitePaths.kind(schema.name))
             introductionHTML = introduction.renderHTML()
         }
-        let cards = graph.entities(of: schema.name).map { entity in
-            EntityCardView(
+        let summary = kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!
+        return KindPageView(kind: summary, introduction: introductionHTML, entities: listingCards(of: schema))
+    }
+
+    /// The cards of `schema`'s listing, in listing order, recorded in `cards`. Cards kept there are used as
+    /// they are, except for the entities it rebuilds.
+    func listingCards(of schema: KindSchema) -> [EntityCardView] {
+        let depth = SitePaths.depth(of: SitePaths.kind(schema.name))
+        let kept = cards.kept(of: schema.name)
+        let entities = graph.entities(of: schema.name)
+        var built: [EntityID: EntityCardView] = [:]
+        let list = entities.indices.map { position -> EntityCardView in
+            let id = entities[position].id
+            if !cards.rebuilt.contains(id), let card = kept?[id] { return card }
+            let entity = entities[position]
+            let card = EntityCardView(
                 link: LinkView(title: entity.title, url: SitePaths.root(depth: depth) + SitePaths.entity(entity.id), summary: entity.summary),
                 facts: facts(of: entity, keys: schema.compareKeys, schema: schema, depth: depth), slug: entity.id.slug)
+            built[id] = card
+            return card
         }
-        let summary = kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!
-        return KindPageView(kind: summary, introduction: introductionHTML, entities: cards)
+        cards.update(schema.name) { kept in
+            if var byID = kept, built.count < list.count {
+                byID.merge(built) { _, new in new }
+                kept = byID
+            } else {
+                kept = Dictionary(zip(entities.map(\.id), list), uniquingKeysWith: { first, _ in first })
+            }
+        }
+        return list
     }
 
     private func entityView(_ entity: Entity) -> EntityPageView {
