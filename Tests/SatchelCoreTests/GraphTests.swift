@@ -127,6 +127,7 @@ import Testing
         #expect(updated.outgoing == fresh.outgoing)
         #expect(updated.incoming == fresh.incoming)
         #expect(updated.bodyLinks == fresh.bodyLinks)
+        #expect(updated.kindLinkCounts == fresh.kindLinkCounts && updated.kindLinkCounts != model.graph.kindLinkCounts)
         #expect(updated.outgoing[acme]?.map(\.target) == [nylon, kenya])
     }
 

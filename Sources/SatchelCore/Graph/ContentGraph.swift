@@ -14,6 +14,8 @@ public struct ContentGraph: Sendable {
     public let bodyLinks: [EntityID: [LinkTarget]]
     /// Resolved targets of the body links of each kind's introduction.
     public let introductionLinks: [String: [LinkTarget]]
+    /// How many references go from each kind to each other kind: `[from][to]`, by index in `schemas`.
+    let kindLinkCounts: [[Int]]
     private let index: [EntityID: Int]
     /// Positions of each kind's entities in `entities`, which are grouped by kind.
     private let kindRanges: [String: Range<Int>]
@@ -49,7 +51,8 @@ public struct ContentGraph: Sendable {
         entities[position] = entity
         return ContentGraph(
             entities: entities, schemas: schemas, outgoing: outgoing, incoming: incoming, bodyLinks: bodyLinks,
-            introductionLinks: introductionLinks, index: index, kindRanges: kindRanges, resolver: resolver)
+            introductionLinks: introductionLinks, kindLinkCounts: kindLinkCounts, index: index, kindRanges: kindRanges,
+            resolver: resolver)
     }
 
     /// Builds the graph, collecting an error for every reference or body link that does not resolve.
@@ -112,7 +115,8 @@ public struct ContentGraph: Sendable {
         }
         let graph = ContentGraph(
             entities: entities, schemas: schemas, outgoing: outgoing, incoming: incoming, bodyLinks: bodyLinks,
-            introductionLinks: introductionLinks, index: index, kindRanges: kindRanges, resolver: resolver)
+            introductionLinks: introductionLinks, kindLinkCounts: kindLinkCounts(of: outgoing, schemas: schemas), index: index,
+            kindRanges: kindRanges, resolver: resolver)
         return (graph, diagnostics)
     }
 }
@@ -151,6 +155,8 @@ extension ContentGraph {
         var bodyLinks = self.bodyLinks
         var touched: Set<EntityID> = []
         var newEdges: [EntityID: [Edge]] = [:]
+        var kindLinkCounts = self.kindLinkCounts
+        let names = schemas.map(\.name)
         for entity in changed {
             guard let schema = schema(entity.id.kind) else { return nil }
             // No suggestions are needed: a link that does not resolve sends the edit through a whole build.
@@ -158,6 +164,8 @@ extension ContentGraph {
             guard links.diagnostics.isEmpty else { return nil }
             for edge in outgoing[entity.id] ?? [] { touched.insert(edge.target) }
             for edge in links.edges { touched.insert(edge.target) }
+            Self.count(outgoing[entity.id] ?? [], into: &kindLinkCounts, names: names, times: -1)
+            Self.count(links.edges, into: &kindLinkCounts, names: names, times: 1)
             outgoing[entity.id] = links.edges.isEmpty ? nil : links.edges
             bodyLinks[entity.id] = links.targets
             newEdges[entity.id] = links.edges
@@ -172,7 +180,8 @@ extension ContentGraph {
         }
         return ContentGraph(
             entities: entities, schemas: schemas, outgoing: outgoing, incoming: incoming, bodyLinks: bodyLinks,
-            introductionLinks: introductionLinks, index: index, kindRanges: kindRanges, resolver: resolver)
+            introductionLinks: introductionLinks, kindLinkCounts: kindLinkCounts, index: index, kindRanges: kindRanges,
+            resolver: resolver)
     }
 }
 
