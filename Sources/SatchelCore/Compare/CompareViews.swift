@@ -19,6 +19,16 @@ struct CompareTableView: Sendable {
     /// The view of `table`, marked as sorted by `sortKey` (a field key or `title`). Only a table with an id
     /// has filter controls, so only its cells carry the values facet filters match.
     init(_ table: CompareTable, caption: String, tableID: String?, formID: String?, csvURL: String, sortKey: String?, ascending: Bool) {
+        self.init(
+            table, rows: table.rows.map { CompareRowView($0, fields: table.fields, withFacets: tableID != nil) },
+            caption: caption, tableID: tableID, formID: formID, csvURL: csvURL, sortKey: sortKey, ascending: ascending)
+    }
+
+    /// The view of `table` with its rows' views made already (`CompareRowView(_:fields:withFacets:)`).
+    init(
+        _ table: CompareTable, rows: [CompareRowView], caption: String, tableID: String?, formID: String?, csvURL: String,
+        sortKey: String?, ascending: Bool
+    ) {
         let order = ascending ? "ascending" : "descending"
         self.tableID = tableID
         self.caption = caption
@@ -30,23 +40,9 @@ struct CompareTableView: Sendable {
                 key: field.key, label: field.label, sortType: CompareSortKey.isNumeric(field.type) ? "number" : "text",
                 ariaSort: sortKey == field.key ? order : nil)
         }
-        rows = table.rows.map { row in
-            CompareRowView(
-                slug: row.id.slug, title: row.title, url: row.url,
-                cells: zip(table.fields, row.cells).map { field, cell in
-                    CompareCellView(
-                        key: field.key, html: cell.html, sort: cell.sortKey?.attribute,
-                        facets: tableID == nil || cell.facets.isEmpty ? nil : Self.json(cell.facets))
-                })
-        }
+        self.rows = rows
         self.formID = formID
         self.csvURL = csvURL
-    }
-
-    private static func json(_ values: [String]) -> String {
-        var json = JSONWriter()
-        json.array(values) { $0.string($1) }
-        return json.text
     }
 }
 
@@ -64,6 +60,25 @@ struct CompareRowView: Sendable, Equatable {
     var title: String
     var url: String
     var cells: [CompareCellView]
+
+    /// The view of `row`, whose cells hold `fields`. Only a table with filter controls needs its cells to
+    /// carry the values facet filters match.
+    init(_ row: CompareTable.Row, fields: [FieldSpec], withFacets: Bool) {
+        slug = row.id.slug
+        title = row.title
+        url = row.url
+        cells = zip(fields, row.cells).map { field, cell in
+            CompareCellView(
+                key: field.key, html: cell.html, sort: cell.sortKey?.attribute,
+                facets: !withFacets || cell.facets.isEmpty ? nil : Self.json(cell.facets))
+        }
+    }
+
+    private static func json(_ values: [String]) -> String {
+        var json = JSONWriter()
+        json.array(values) { $0.string($1) }
+        return json.text
+    }
 }
 
 /// A cell: `{{key}}`, `{{{html}}}`, `{{sort}}` with `has_sort` (numeric sort keys only; text sorts by the

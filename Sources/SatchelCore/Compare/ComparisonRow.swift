@@ -1,13 +1,15 @@
 import Foundation
 
-/// One entity's share of its kind's comparison output: its table row, the row's CSV record and its
-/// side-by-side item as JSON.
+/// One entity's share of its kind's comparison output: its table row and the row's view, its CSV record and
+/// its side-by-side item as JSON.
 ///
 /// A row shows the entity's own values and the titles of the entities it references; its item adds the
 /// titles of those pointing at it and of those its text links to. So a row can change only when its
 /// entity or a neighbour's face changed, which puts the entity among those an update renders again.
 struct ComparisonRow: Sendable {
     var table: CompareTable.Row
+    /// The row's view on its kind's comparison page, with the values facet filters match.
+    var view: CompareRowView
     var csvRecord: String
     var item: String
 }

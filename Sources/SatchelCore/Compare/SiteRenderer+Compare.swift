@@ -47,7 +47,7 @@ extension SiteRenderer {
         let view = ComparePageView(
             kind: kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!,
             table: CompareTableView(
-                table, caption: "\(schema.plural) compared", tableID: "compare-table", formID: "compare-form",
+                table, rows: rows.map(\.view), caption: "\(schema.plural) compared", tableID: "compare-table", formID: "compare-form",
                 csvURL: ComparePaths.csvName(schema.name), sortKey: CompareTable.titleKey, ascending: true),
             facets: facets,
             sideBySideURL: SitePaths.root(depth: depth) + ComparePaths.sideBySide)
@@ -67,6 +67,7 @@ extension SiteRenderer {
         let renderer = FieldRenderer(graph: graph, allowsRawHTML: config.allowsRawHTML, kind: schema.name)
         let kept = comparisons.kept(of: schema.name)
         let entities = graph.entities(of: schema.name)
+        let fields = schema.compareFields
         var rows: [ComparisonRow] = []
         rows.reserveCapacity(entities.count)
         var built: [Int] = []
@@ -77,14 +78,16 @@ extension SiteRenderer {
                 continue
             }
             let entity = entities[position]
-            let row = CompareTable.Row(entity: entity, fields: schema.compareFields, renderer: renderer, depth: depth)
+            let row = CompareTable.Row(entity: entity, fields: fields, renderer: renderer, depth: depth)
             let item = SideBySideData.Item(
                 entity: entity, schema: schema, renderer: renderer, root: SitePaths.root(depth: dataDepth),
                 relations: relations(of: entity, depth: dataDepth))
             built.append(rows.count)
-            rows.append(ComparisonRow(table: row, csvRecord: row.csvRecord, item: item.json))
+            rows.append(ComparisonRow(
+                table: row, view: CompareRowView(row, fields: fields, withFacets: true), csvRecord: row.csvRecord,
+                item: item.json))
         }
-        let table = CompareTable(schema: schema, fields: schema.compareFields, rows: rows.map(\.table))
+        let table = CompareTable(schema: schema, fields: fields, rows: rows.map(\.table))
         var facets: [CompareFacetView] = []
         for index in table.fields.indices where CompareTable.isFacet(table.fields[index]) {
             let field = table.fields[index]
