@@ -23,11 +23,9 @@ public struct Similarity: Sendable {
     /// depends only on its own pages' enum and reference values and their title order, so a kind none of
     /// whose pages changed those has the same result.
     init(graph: ContentGraph, reusing previous: Similarity?, except changedKinds: Set<String>) {
-        var similar: [EntityID: [EntityID]] = [:]
-        similar.reserveCapacity(previous?.similar.count ?? graph.entities.count)
-        if let previous {
-            for (id, list) in previous.similar where !changedKinds.contains(id.kind) { similar[id] = list }
-        }
+        // The previous lists are taken whole, not inserted again one by one: most edits change no kind's.
+        var similar = previous?.similar ?? [:]
+        if !changedKinds.isEmpty { similar = similar.filter { !changedKinds.contains($0.key.kind) } }
         for schema in graph.schemas where previous == nil || changedKinds.contains(schema.name) {
             let entities = Array(graph.entities(of: schema.name))
             guard entities.count >= 2 else { continue }

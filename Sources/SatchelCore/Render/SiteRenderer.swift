@@ -41,7 +41,8 @@ struct SiteRenderer: Sendable {
         only: Set<EntityID>? = nil, shared: SharedPages = .all, write: @escaping @Sendable (String, String) throws -> Void
     ) async throws -> Int {
         let navigation = NavigationCache(renderer: self)
-        let entities = only.map { only in graph.entities.filter { only.contains($0.id) } } ?? graph.entities
+        // The pages of `only` by position, rather than every entity copied out to be checked against it.
+        let entities = only.map { only in only.compactMap(graph.position(of:)).sorted().map { graph.entities[$0] } } ?? graph.entities
         let batchSize = max(64, entities.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         return try await withThrowingTaskGroup(of: Int.self) { group in
             group.addTask { try await renderSearch(write: write, navigation: navigation) }
