@@ -34,22 +34,24 @@ public actor LiveSite {
     /// only existing pages were edited, a whole build otherwise. Throws `BuildFailure` for content errors,
     /// leaving the served output as it was.
     public func build(changed: Set<String>? = nil, buildDate: Date = Date()) async throws -> BuildSummary {
-        if let changed, let snapshot, snapshot.day == Site.day(of: buildDate) {
+        if let changed, var kept = snapshot, kept.day == Site.day(of: buildDate) {
             let paths = changed.union(pending)
-            if let edits = edits(paths, in: snapshot) {
+            if let edits = edits(paths, in: kept) {
+                // The update edits the kept pages in place, so nothing else may hold them meanwhile.
+                snapshot = nil
                 do {
-                    let summary = try await update(snapshot, with: edits)
+                    let summary = try await update(&kept, with: edits)
                     pending = []
-                    // The last build's snapshot goes to a task of its own: freeing its copies of what the update
-                    // replaced (pages, rows, cards) takes tens of milliseconds, which the reload need not wait for.
-                    Task.detached(priority: .utility) { withExtendedLifetime(snapshot) {} }
+                    // The last build's snapshot goes to a task of its own: freeing what the update replaced
+                    // (rows, cards, graph) takes tens of milliseconds, which the reload need not wait for.
+                    Task.detached(priority: .utility) { [kept] in withExtendedLifetime(kept) {} }
                     return summary
                 } catch let failure as BuildFailure {
-                    pending = Set(edits.keys.map { site.contentDirectory.path + "/" + snapshot.content.pages[$0].relativePath })
+                    snapshot = kept
+                    pending = Set(edits.keys.map { site.contentDirectory.path + "/" + kept.content.pages[$0].relativePath })
                     throw failure
                 } catch {
                     // Files may be half replaced: only a whole build can tell what the output holds now.
-                    self.snapshot = nil
                     throw error
                 }
             }
@@ -221,23 +223,45 @@ public actor LiveSite {
             && before.body.headings == after.body.headings
     }
 
-    private func update(_ snapshot: LiveSnapshot, with edits: [Int: String]) async throws -> BuildSummary {
-        let start = ContinuousClock.now
-        var timeline = BuildTimeline()
-        var content = snapshot.content
-        var pages = snapshot.pages
-        var inputs = snapshot.inputs
-        let schemas = Dictionary(uniqueKeysWithValues: content.schemas.map { ($0.name, $0) })
+    /// Puts `edits` (new texts by page index) into the kept pages, parsed and hashed; returns the edited ids.
+    private static func apply(_ edits: [Int: String], to snapshot: inout LiveSnapshot) -> Set<EntityID> {
+        let schemas = Dictionary(uniqueKeysWithValues: snapshot.content.schemas.map { ($0.name, $0) })
         var edited: Set<EntityID> = []
         for (index, text) in edits {
-            content.pages[index].text = text
-            let page = content.pages[index]
+            snapshot.content.pages[index].text = text
+            let page = snapshot.content.pages[index]
             let id = EntityID(kind: page.kind, slug: page.slug)
-            pages.replace(id, with: Site.parse(page, schemas: schemas, allowsRawHTML: content.config.allowsRawHTML))
-            inputs.update(id, text: text)
+            snapshot.pages.replace(id, with: Site.parse(page, schemas: schemas, allowsRawHTML: snapshot.content.config.allowsRawHTML))
+            snapshot.inputs.update(id, text: text)
             edited.insert(id)
         }
+        return edited
+    }
+
+    /// Updates the kept site and the output after `edits`. The kept pages are edited in place (the caller
+    /// holds the only reference to them), so that 10,000 pages are not copied for one; when the update fails,
+    /// the old texts are put back.
+    private func update(_ snapshot: inout LiveSnapshot, with edits: [Int: String]) async throws -> BuildSummary {
+        let start = ContinuousClock.now
+        var timeline = BuildTimeline()
+        let originals = Dictionary(uniqueKeysWithValues: edits.keys.map { ($0, snapshot.content.pages[$0].text) })
+        let edited = Self.apply(edits, to: &snapshot)
         timeline.mark("parse")
+        do {
+            return try await update(&snapshot, edited: edited, since: start, timeline: timeline)
+        } catch {
+            _ = Self.apply(originals, to: &snapshot)
+            throw error
+        }
+    }
+
+    private func update(
+        _ snapshot: inout LiveSnapshot, edited: Set<EntityID>, since start: ContinuousClock.Instant, timeline: BuildTimeline
+    ) async throws -> BuildSummary {
+        var timeline = timeline
+        let content = snapshot.content
+        let pages = snapshot.pages
+        let inputs = snapshot.inputs
         let model: Site.Model
         let outcomes = edited.map { pages.outcomes[$0] ?? nil }
         if let graph = Self.patched(snapshot.model.graph, with: outcomes) ?? Self.updated(snapshot, with: outcomes) {
@@ -279,12 +303,13 @@ public actor LiveSite {
             if gone { try writer.remove(path) } else { files.record(path, hash, written: false) }
         }
         timeline.mark("render and write")
-        var cache = snapshot.cache
-        cache.globalHash = inputs.globalHash
-        cache.files = files.all
+        // In place, as the pages: the records of 10,000 pages are not copied for the few that changed.
+        snapshot.cache.globalHash = inputs.globalHash
+        snapshot.cache.files = files.all
         for (key, record) in inputs.records(graph: model.graph, similarity: similarity, of: affected.union(edited)) {
-            cache.entities[key] = record
+            snapshot.cache.entities[key] = record
         }
+        let cache = snapshot.cache
         self.snapshot = LiveSnapshot(
             content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache,
             similarity: similarity, search: renderer.search.indexed, comparisons: renderer.comparisons.all,
