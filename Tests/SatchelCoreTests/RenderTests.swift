@@ -14,6 +14,20 @@ import Testing
         #expect(try site.read("public/\(page)") == expected)
     }
 
+    /// Cards share one box of values; two built apart are still equal by their values, and any value apart
+    /// makes them differ, so a kept card is reused only for an equal one.
+    @Test func cardsBuiltApartCompareByTheirValues() {
+        func card(title: String = "Nylon", fact: String = "High", slug: String = "nylon") -> EntityCardView {
+            EntityCardView(
+                link: LinkView(title: title, url: "materials/nylon.html", summary: nil),
+                facts: [FactView(key: "cost", label: "Cost", html: fact)], slug: slug)
+        }
+        let kept = card()
+        #expect(kept == kept && card() == kept)
+        #expect(card(title: "Nylon 6,6") != kept && card(fact: "Low") != kept && card(slug: "nylon-6") != kept)
+        #expect(card().link.title == "Nylon" && card().facts.map(\.html) == ["High"])
+    }
+
     @Test func writesEveryPageAndCopiesAssets() async throws {
         let site = try FixtureSite()
         let summary = try await site.build()

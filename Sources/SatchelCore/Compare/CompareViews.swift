@@ -55,23 +55,44 @@ struct CompareColumnView: Sendable {
 }
 
 /// A row: `{{slug}}`, `{{title}}`, `{{url}}`, `{{#cells}}`.
+///
+/// Its values live in one unchanging box, as a listing card's do (`EntityCardView`): serve compares every
+/// row of a table with the one kept from the last render, and a reused row is the same box.
 struct CompareRowView: Sendable, Equatable {
-    var slug: String
-    var title: String
-    var url: String
-    var cells: [CompareCellView]
+    private final class Storage: Sendable {
+        let slug: String
+        let title: String
+        let url: String
+        let cells: [CompareCellView]
+
+        init(slug: String, title: String, url: String, cells: [CompareCellView]) {
+            self.slug = slug
+            self.title = title
+            self.url = url
+            self.cells = cells
+        }
+    }
+
+    private let storage: Storage
+    var slug: String { storage.slug }
+    var title: String { storage.title }
+    var url: String { storage.url }
+    var cells: [CompareCellView] { storage.cells }
 
     /// The view of `row`, whose cells hold `fields`. Only a table with filter controls needs its cells to
     /// carry the values facet filters match.
     init(_ row: CompareTable.Row, fields: [FieldSpec], withFacets: Bool) {
-        slug = row.id.slug
-        title = row.title
-        url = row.url
-        cells = zip(fields, row.cells).map { field, cell in
+        let cells = zip(fields, row.cells).map { field, cell in
             CompareCellView(
                 key: field.key, html: cell.html, sort: cell.sortKey?.attribute,
                 facets: !withFacets || cell.facets.isEmpty ? nil : Self.json(cell.facets))
         }
+        storage = Storage(slug: row.id.slug, title: row.title, url: row.url, cells: cells)
+    }
+
+    static func == (left: CompareRowView, right: CompareRowView) -> Bool {
+        left.storage === right.storage
+            || (left.slug == right.slug && left.title == right.title && left.url == right.url && left.cells == right.cells)
     }
 
     private static func json(_ values: [String]) -> String {

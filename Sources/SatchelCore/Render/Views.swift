@@ -84,10 +84,36 @@ public struct KindPageView: Sendable {
 }
 
 /// An entity on a listing page.
+///
+/// Its values live in one unchanging box: serve keeps a listing's cards and, after an edit, reuses those it
+/// cannot change, so a card is compared with the one kept from the last render for every card of the
+/// listing. A reused card is the same box, equal at once, and a card passed as a template context is one
+/// reference rather than a copy of every field.
 public struct EntityCardView: Sendable, Equatable {
-    public var link: LinkView
-    public var facts: [FactView]
-    public var slug: String
+    private final class Storage: Sendable {
+        let link: LinkView
+        let facts: [FactView]
+        let slug: String
+
+        init(link: LinkView, facts: [FactView], slug: String) {
+            self.link = link
+            self.facts = facts
+            self.slug = slug
+        }
+    }
+
+    private let storage: Storage
+    public var link: LinkView { storage.link }
+    public var facts: [FactView] { storage.facts }
+    public var slug: String { storage.slug }
+
+    public init(link: LinkView, facts: [FactView], slug: String) {
+        storage = Storage(link: link, facts: facts, slug: slug)
+    }
+
+    public static func == (left: EntityCardView, right: EntityCardView) -> Bool {
+        left.storage === right.storage || (left.link == right.link && left.facts == right.facts && left.slug == right.slug)
+    }
 }
 
 /// An entity's page: `{{title}}`, `{{slug}}`, `{{summary}}`, `{{#kind}}` (its kind summary), `{{#facts}}`,
