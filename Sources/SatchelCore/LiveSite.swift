@@ -216,6 +216,14 @@ public actor LiveSite {
         return SearchCorpusBox(kept, replacing: replacements, keeping: true)
     }
 
+    /// The kept rows or cards, left empty in the snapshot: the render's box then holds the only reference and
+    /// puts the rebuilt ones in place instead of copying thousands. (A render that fails is followed by a whole
+    /// build, which keeps nothing of the snapshot.)
+    private static func handOver<Kept>(_ kept: inout [String: Kept]) -> [String: Kept] {
+        defer { kept = [:] }
+        return kept
+    }
+
     private static func sameFace(of id: EntityID, in old: ContentGraph, and new: ContentGraph) -> Bool {
         guard let before = old.entity(id), let after = new.entity(id) else { return false }
         return before.title == after.title && before.summary == after.summary && before.updated == after.updated
@@ -279,8 +287,8 @@ public actor LiveSite {
             graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,
             buildDate: snapshot.day, similarity: similarity,
             search: Self.search(snapshot.search, after: affected, in: model.graph),
-            comparisons: ComparisonRowsBox(snapshot.comparisons, rebuilding: affected, keeping: true),
-            cards: ListingCardsBox(snapshot.cards, rebuilding: affected, keeping: true), fragments: snapshot.fragments)
+            comparisons: ComparisonRowsBox(Self.handOver(&snapshot.comparisons), rebuilding: affected, keeping: true),
+            cards: ListingCardsBox(Self.handOver(&snapshot.cards), rebuilding: affected, keeping: true), fragments: snapshot.fragments)
         // From the first file replaced until `saveCache`, the cache on disk must not be trusted.
         BuildCache.remove(for: output.url)
         cacheIsStale = true
