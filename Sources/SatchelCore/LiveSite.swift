@@ -216,9 +216,9 @@ public actor LiveSite {
         return SearchCorpusBox(kept, replacing: replacements, keeping: true)
     }
 
-    /// The kept rows or cards, left empty in the snapshot: the render's box then holds the only reference and
-    /// puts the rebuilt ones in place instead of copying thousands. (A render that fails is followed by a whole
-    /// build, which keeps nothing of the snapshot.)
+    /// What the snapshot keeps by key (rows, cards, the output's files), left empty in it: the one it is
+    /// handed to then holds the only reference and puts the new entries in place instead of copying thousands.
+    /// (A render that fails is followed by a whole build, which keeps nothing of the snapshot.)
     private static func handOver<Kept>(_ kept: inout [String: Kept]) -> [String: Kept] {
         defer { kept = [:] }
         return kept
@@ -293,22 +293,23 @@ public actor LiveSite {
         BuildCache.remove(for: output.url)
         cacheIsStale = true
         let writer = FileWriter(root: output.url, replacesAtomically: true)
-        let previous = snapshot.cache.files
-        let files = WrittenFiles()
+        // The output's files, taken from the snapshot so that the few the update renders are put in place.
+        let files = WrittenFiles(Self.handOver(&snapshot.cache.files))
         try await renderer.render(only: affected, shared: shared) { path, contents in
-            let hash = ContentHash(contents)
-            let isNew = previous[path] != hash
-            if isNew { try writer.write(path, contents) }
-            files.record(path, hash, written: isNew)
+            if files.replace(path, with: ContentHash(contents)) { try writer.write(path, contents) }
         }
         // Only the search index and compare-block CSVs can lose files after an edit. Every CSV is written, so
         // one not written is gone; a search file is gone when the index no longer has it (an updated index
         // writes only the files that changed). Every other file the update did not write is as the last build
         // left it.
         let searchFiles = Set(renderer.search.indexed?.bundle.paths ?? [])
-        for (path, hash) in snapshot.cache.files where files.hash(of: path) == nil {
-            let gone = path.hasPrefix(SearchBundle.folder + "/") ? !searchFiles.contains(path) : ComparePaths.isBlockCSV(path)
-            if gone { try writer.remove(path) } else { files.record(path, hash, written: false) }
+        let searchFolder = SearchBundle.folder + "/"
+        let gone = files.all.keys.filter { path in
+            (path.hasPrefix(searchFolder) ? !searchFiles.contains(path) : ComparePaths.isBlockCSV(path)) && !files.wasReplaced(path)
+        }
+        for path in gone {
+            try writer.remove(path)
+            files.remove(path)
         }
         timeline.mark("render and write")
         // In place, as the pages: the records of 10,000 pages are not copied for the few that changed.

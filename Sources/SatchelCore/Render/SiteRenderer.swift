@@ -101,22 +101,24 @@ struct SiteRenderer: Sendable {
     }
 
     private var homeView: HomeView {
-        func link(_ entity: Entity) -> LinkView {
-            LinkView(
-                title: entity.title, url: SitePaths.entity(entity.id), kind: graph.schema(entity.id.kind)?.singular,
-                summary: entity.summary, updated: entity.updated)
+        let singulars = Dictionary(uniqueKeysWithValues: graph.schemas.map { ($0.name, $0.singular) })
+        // By position: the fields are read in place rather than each entity copied out (the guides run to thousands).
+        func link(_ position: Int) -> LinkView {
+            let entities = graph.entities
+            return LinkView(
+                title: entities[position].title, url: SitePaths.entity(entities[position].id),
+                kind: singulars[entities[position].id.kind], summary: entities[position].summary, updated: entities[position].updated)
         }
         var kinds = kindSummaries(depth: 0, current: nil)
         for index in kinds.indices {
             // The most referenced pages first: those the rest of the catalog leans on.
             // Entities of a kind are in title order already; their place breaks ties.
-            let entities = graph.entities(of: kinds[index].name)
-            let ranked = entities.indices.map { (position: $0, references: graph.incoming[entities[$0].id]?.count ?? 0) }
+            let ranked = graph.range(of: kinds[index].name).map { (position: $0, references: graph.incoming[graph.entities[$0].id]?.count ?? 0) }
                 .sorted { ($1.references, $0.position) < ($0.references, $1.position) }
-            kinds[index].highlights = ranked.prefix(Self.highlightLimit).map { link(entities[$0.position]) }
+            kinds[index].highlights = ranked.prefix(Self.highlightLimit).map { link($0.position) }
         }
-        let recent = recentlyUpdated(limit: Self.recentLimit).map { link(graph.entities[$0]) }
-        let guides = graph.schema(Self.guidesKind) == nil ? [] : graph.entities(of: Self.guidesKind).map(link)
+        let recent = recentlyUpdated(limit: Self.recentLimit).map(link)
+        let guides = graph.range(of: Self.guidesKind).map(link)
         return HomeView(
             kinds: kinds, total: graph.entities.count, recent: recent, guides: guides)
     }
