@@ -47,12 +47,12 @@ public actor LiveSite {
                     Task.detached(priority: .utility) { [kept] in withExtendedLifetime(kept) {} }
                     return summary
                 } catch let failure as BuildFailure {
+                    // A content error, found before any file was replaced: the kept site, its texts put back,
+                    // stays. Any other error leaves no snapshot: files may be half replaced, and only a whole
+                    // build can tell what the output holds now.
                     snapshot = kept
                     pending = Set(edits.keys.map { site.contentDirectory.path + "/" + kept.content.pages[$0].relativePath })
                     throw failure
-                } catch {
-                    // Files may be half replaced: only a whole build can tell what the output holds now.
-                    throw error
                 }
             }
         }
@@ -176,7 +176,9 @@ public actor LiveSite {
         }
         // A kind's similar pages follow its pages' values and title order: a page that kept both (a title
         // edit that moved no page, say) leaves them as they were.
-        let reordered = changedFaces.filter { old.entity($0)?.values != graph.entity($0)?.values || old.position(of: $0) != graph.position(of: $0) }
+        let reordered = changedFaces.filter {
+            old.entity($0)?.values != graph.entity($0)?.values || old.position(of: $0) != graph.position(of: $0)
+        }
         let similarity = Similarity(graph: graph, reusing: snapshot.similarity, except: Set(reordered.map(\.kind)))
         var affected = edited
         for id in changedFaces { affected.formUnion(old.neighbours(of: id).union(graph.neighbours(of: id))) }
@@ -247,26 +249,14 @@ public actor LiveSite {
     }
 
     /// Updates the kept site and the output after `edits`. The kept pages are edited in place (the caller
-    /// holds the only reference to them), so that 10,000 pages are not copied for one; when the update fails,
-    /// the old texts are put back.
+    /// holds the only reference to them), so that 10,000 pages are not copied for one. A content error, the
+    /// only `BuildFailure`, comes before any file is replaced, and the old texts are put back for it.
     private func update(_ snapshot: inout LiveSnapshot, with edits: [Int: String]) async throws -> BuildSummary {
         let start = ContinuousClock.now
         var timeline = BuildTimeline()
         let originals = Dictionary(uniqueKeysWithValues: edits.keys.map { ($0, snapshot.content.pages[$0].text) })
         let edited = Self.apply(edits, to: &snapshot)
         timeline.mark("parse")
-        do {
-            return try await update(&snapshot, edited: edited, since: start, timeline: timeline)
-        } catch {
-            _ = Self.apply(originals, to: &snapshot)
-            throw error
-        }
-    }
-
-    private func update(
-        _ snapshot: inout LiveSnapshot, edited: Set<EntityID>, since start: ContinuousClock.Instant, timeline: BuildTimeline
-    ) async throws -> BuildSummary {
-        var timeline = timeline
         let content = snapshot.content
         let pages = snapshot.pages
         let inputs = snapshot.inputs
@@ -279,7 +269,10 @@ public actor LiveSite {
             timeline.mark("graph")
         } else {
             let (resolved, diagnostics) = site.resolve(content, pages: pages, timeline: &timeline)
-            if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                _ = Self.apply(originals, to: &snapshot)
+                throw BuildFailure(diagnostics)
+            }
             model = resolved
         }
         let (affected, shared, similarity) = reach(of: edited, from: snapshot, to: model.graph)

@@ -4,6 +4,8 @@ extension ContentGraph {
     /// whenever any entity changed.
     var entitiesWithCompareBlocks: Set<EntityID> {
         // By position: each entity copied out to be checked cost more than the check.
-        Set(entities.indices.lazy.filter { entities[$0].body.fencedBlocks.contains { $0.info == CompareBlock.info } }.map { entities[$0].id })
+        Set(entities.indices.lazy
+            .filter { entities[$0].body.fencedBlocks.contains { $0.info == CompareBlock.info } }
+            .map { entities[$0].id })
     }
 }
