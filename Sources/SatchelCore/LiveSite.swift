@@ -276,6 +276,7 @@ public actor LiveSite {
             model = resolved
         }
         let (affected, shared, similarity) = reach(of: edited, from: snapshot, to: model.graph)
+        timeline.mark("reach")
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: snapshot.theme, introductions: model.introductions,
             buildDate: snapshot.day, similarity: similarity,
@@ -311,6 +312,7 @@ public actor LiveSite {
         for (key, record) in inputs.records(graph: model.graph, similarity: similarity, of: affected.union(edited)) {
             snapshot.cache.entities[key] = record
         }
+        timeline.mark("cache records")
         let cache = snapshot.cache
         self.snapshot = LiveSnapshot(
             content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache,

@@ -156,5 +156,15 @@ import Testing
         // The order a table had before ("Old" has gone since, the cafés are new) gives the same options.
         #expect(table.facetOptions(column: 0, known: ["Kenya", "Old"]) == table.facetOptions(column: 0))
     }
-}
 
+    /// Kept counts change by the rows an edit rebuilt; a value that comes or goes needs the table counted again.
+    @Test func aKeptFacetColumnChangesByTheRowsReplaced() {
+        let column = FacetColumn([.init(value: "Kenya", count: 2), .init(value: "Peru", count: 1)])
+        let moved = column.replacing([["Kenya"]], with: [["Peru", "Peru"]])
+        #expect(moved?.options == [.init(value: "Kenya", count: 1), .init(value: "Peru", count: 2)])
+        // The one row holding Peru, rebuilt with it still: the count dips to zero on the way and comes back.
+        #expect(column.replacing([["Peru"]], with: [["Peru"]])?.options == column.options)
+        #expect(column.replacing([["Peru"]], with: [["Kenya"]]) == nil)
+        #expect(column.replacing([], with: [["Chile"]]) == nil)
+    }
+}

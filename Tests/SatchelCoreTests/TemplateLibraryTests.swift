@@ -187,17 +187,25 @@ import Testing
 
     // MARK: Fragments
 
-    struct Row: TemplateFragment {
-        var name: String
-        var tags: [String]
+    /// An unchanging row that keeps its renderings and counts the names looked up in it, so that a test
+    /// sees whether it was rendered again.
+    final class Row: TemplateContext, @unchecked Sendable {
+        let name: String
+        let tags: [String]
+        let renderings: TemplateRenderings? = TemplateRenderings()
+        private(set) var lookups = 0
 
-        var fragmentKey: String { name }
+        init(name: String, tags: [String]) {
+            self.name = name
+            self.tags = tags
+        }
 
         func value(for key: String) -> TemplateValue {
+            lookups += 1
             switch key {
-            case "name": .string(name)
-            case "tags": .list(tags)
-            default: .missing
+            case "name": return .string(name)
+            case "tags": return .list(tags)
+            default: return .missing
             }
         }
     }
@@ -206,7 +214,7 @@ import Testing
     private let fragmentTemplate = "{{#rows}}<tr>{{name}}{{#tags}} {{.}}{{/tags}} {{unit}}{{#strong}}!{{/strong}}</tr>{{/rows}}"
 
     private func page(_ rows: [Row], unit: String, strong: Bool = false) -> TemplateValue {
-        ["rows": .list(rows), "unit": .string(unit), "strong": .bool(strong)]
+        ["rows": .list(rows.map { TemplateValue.context($0) }), "unit": .string(unit), "strong": .bool(strong)]
     }
 
     @Test func fragmentsRenderAsWithoutThemAndAreReused() throws {
@@ -216,16 +224,21 @@ import Testing
         let plain = library.render("main", value: page(rows, unit: "kg"))
         #expect(plain == "<tr>a x y kg</tr><tr>b kg</tr>")
         #expect(library.render("main", value: page(rows, unit: "kg"), fragments: fragments) == plain)
-        #expect(fragments.count == 2)
+        #expect(rows.map { $0.renderings?.count } == [1, 1])
+        let lookups = rows.map(\.lookups)
         #expect(library.render("main", value: page(rows, unit: "kg"), fragments: fragments) == plain)
-        #expect(fragments.count == 2)
-        // A changed row is rendered and kept in place of the old one; the unchanged row is reused.
+        #expect(rows.map(\.lookups) == lookups)
+        // A new row is rendered; the kept one is reused beside it.
         let edited = [Row(name: "a", tags: ["z"]), rows[1]]
         #expect(library.render("main", value: page(edited, unit: "kg"), fragments: fragments) == "<tr>a z kg</tr><tr>b kg</tr>")
-        #expect(fragments.count == 2)
-        // Rows of one key that differ are each rendered as they are.
-        let twins = [Row(name: "a", tags: ["x"]), Row(name: "a", tags: ["y"]), Row(name: "a", tags: ["x"])]
-        #expect(library.render("main", value: page(twins, unit: "kg"), fragments: fragments) == "<tr>a x kg</tr><tr>a y kg</tr><tr>a x kg</tr>")
+        #expect(rows[1].lookups == lookups[1])
+        // Without `fragments`, or with others (a theme loaded again), rows are rendered afresh.
+        #expect(library.render("main", value: page(rows, unit: "kg")) == plain)
+        #expect(rows[1].lookups > lookups[1])
+        let again = rows[1].lookups
+        #expect(library.render("main", value: page(rows, unit: "kg"), fragments: TemplateFragments()) == plain)
+        #expect(rows[1].lookups > again)
+        #expect(rows[1].renderings?.count == 1)
     }
 
     @Test func aFragmentIsRenderedAgainWhenWhatItLookedUpOutsideChanged() throws {
@@ -238,13 +251,24 @@ import Testing
         #expect(library.render("main", value: page(rows, unit: "kg"), fragments: fragments) == "<tr>a kg</tr>")
     }
 
+    @Test func aFragmentShownBySeveralSectionsKeepsARenderingForEach() throws {
+        let library = try TemplateLibrary(sources: ["main": "{{#rows}}[{{name}}]{{/rows}}{{#rows}}<{{name}}>{{/rows}}"])
+        let fragments = TemplateFragments()
+        let rows = [Row(name: "a", tags: [])]
+        let value: TemplateValue = ["rows": .list(rows.map { TemplateValue.context($0) })]
+        #expect(library.render("main", value: value, fragments: fragments) == "[a]<a>")
+        #expect(rows[0].renderings?.count == 2)
+        #expect(library.render("main", value: value, fragments: fragments) == "[a]<a>")
+    }
+
     @Test func aFragmentThatReadsAListOutsideItselfIsNotKept() throws {
         let library = try TemplateLibrary(sources: ["main": "{{#rows}}{{name}}:{{#all}}{{.}}{{/all}};{{/rows}}"])
         let fragments = TemplateFragments()
         let rows = [Row(name: "a", tags: [])]
-        #expect(library.render("main", value: ["rows": .list(rows), "all": .list(["1", "2"])], fragments: fragments) == "a:12;")
-        #expect(fragments.count == 0)
-        #expect(library.render("main", value: ["rows": .list(rows), "all": .list(["3"])], fragments: fragments) == "a:3;")
+        let list = TemplateValue.list(rows.map { TemplateValue.context($0) })
+        #expect(library.render("main", value: ["rows": list, "all": .list(["1", "2"])], fragments: fragments) == "a:12;")
+        #expect(rows[0].renderings?.count == 0)
+        #expect(library.render("main", value: ["rows": list, "all": .list(["3"])], fragments: fragments) == "a:3;")
     }
 }
 

@@ -84,11 +84,7 @@ struct CompareTable: Sendable {
     func facetOptions(column index: Int, known: [String]? = nil) -> [FacetOption] {
         var counts: [String: Int] = [:]
         for row in rows {
-            // A row counts once per value; its few values are checked in place rather than put in a set.
-            let facets = row.cells[index].facets
-            for position in facets.indices where !facets[..<position].contains(facets[position]) {
-                counts[facets[position], default: 0] += 1
-            }
+            for value in Self.distinct(row.cells[index].facets) { counts[value, default: 0] += 1 }
         }
         let values: [String]
         if case .enumeration(let declared) = fields[index].type.elementType {
@@ -115,6 +111,12 @@ struct CompareTable: Sendable {
             values = counts.keys.sorted(by: Self.facetPrecedes)
         }
         return values.map { FacetOption(value: $0, count: counts[$0]!) }
+    }
+
+    /// A cell's facet values, each once: a row counts once per value. Its few values are checked in place
+    /// rather than put in a set.
+    static func distinct(_ facets: [String]) -> some Sequence<String> {
+        facets.indices.lazy.filter { !facets[..<$0].contains(facets[$0]) }.map { facets[$0] }
     }
 
     /// The order of facet values: without case or accents, numbers by value; values that compare the same

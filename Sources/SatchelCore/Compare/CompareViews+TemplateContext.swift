@@ -31,8 +31,7 @@ extension CompareColumnView: TemplateContext {
     }
 }
 
-extension CompareRowView: TemplateFragment {
-    var fragmentKey: String { url }
+extension CompareRowView: TemplateContext {
 
     func value(for key: String) -> TemplateValue {
         switch key {

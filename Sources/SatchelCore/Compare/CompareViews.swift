@@ -64,6 +64,7 @@ struct CompareRowView: Sendable, Equatable {
         let title: String
         let url: String
         let cells: [CompareCellView]
+        let renderings = TemplateRenderings()
 
         init(slug: String, title: String, url: String, cells: [CompareCellView]) {
             self.slug = slug
@@ -78,6 +79,8 @@ struct CompareRowView: Sendable, Equatable {
     var title: String { storage.title }
     var url: String { storage.url }
     var cells: [CompareCellView] { storage.cells }
+    /// The row's rendered output, kept with the box: a reused row is not rendered again.
+    var renderings: TemplateRenderings? { storage.renderings }
 
     /// The view of `row`, whose cells hold `fields`. Only a table with filter controls needs its cells to
     /// carry the values facet filters match.

@@ -19,8 +19,8 @@ struct ComparisonRow: Sendable {
 struct KeptComparison: Sendable {
     /// Every row, by entity.
     var rows: [EntityID: ComparisonRow]
-    /// Each facet column's values in order, by field key.
-    var facetValues: [String: [String]]
+    /// Each facet column's options, by field key.
+    var facets: [String: FacetColumn]
 }
 
 /// The kept comparisons a render starts from and, when they are to be kept, those it made, by kind.
@@ -29,15 +29,35 @@ typealias ComparisonRowsBox = KeptPerKind<KeptComparison>
 extension KeptPerKind where Kept == KeptComparison {
     /// Records what the render just made for `kind`, if it is to be kept: all its `rows`, of which those at
     /// `built` were made afresh and the others taken from those kept, which then need not be indexed again.
-    func made(_ rows: [ComparisonRow], built: [Int], facetValues: [String: [String]], of kind: String) {
+    /// `facets` are the facet columns by key, as kept (`FacetColumn`) or as counted again (options).
+    func made(_ rows: [ComparisonRow], built: [Int], facets: [String: Facet], of kind: String) {
         update(kind) { kept in
+            let columns = facets.mapValues { facet in
+                switch facet {
+                case .kept(let column): column
+                case .counted(let options): FacetColumn(options)
+                }
+            }
             if var comparison = kept, built.count < rows.count {
                 for position in built { comparison.rows[rows[position].table.id] = rows[position] }
-                comparison.facetValues = facetValues
+                comparison.facets = columns
                 kept = comparison
             } else {
                 let byID = Dictionary(rows.map { ($0.table.id, $0) }, uniquingKeysWith: { first, _ in first })
-                kept = KeptComparison(rows: byID, facetValues: facetValues)
+                kept = KeptComparison(rows: byID, facets: columns)
+            }
+        }
+    }
+
+    /// A facet column as a render got it: updated from the kept one, or counted over every row.
+    enum Facet {
+        case kept(FacetColumn)
+        case counted([CompareTable.FacetOption])
+
+        var options: [CompareTable.FacetOption] {
+            switch self {
+            case .kept(let column): column.options
+            case .counted(let options): options
             }
         }
     }

@@ -71,12 +71,16 @@ extension SiteRenderer {
         var rows: [ComparisonRow] = []
         rows.reserveCapacity(entities.count)
         var built: [Int] = []
+        // The kept rows the built ones replace; nil once an entity has none (the kept facet counts then
+        // cannot be updated by the difference).
+        var replaced: [CompareTable.Row]? = kept.map { _ in [] }
         for position in entities.indices {
             let id = entities[position].id
             if !comparisons.rebuilt.contains(id), let row = kept?.rows[id] {
                 rows.append(row)
                 continue
             }
+            if let old = kept?.rows[id] { replaced?.append(old.table) } else { replaced = nil }
             let entity = entities[position]
             let row = CompareTable.Row(entity: entity, fields: fields, renderer: renderer, depth: depth)
             let item = SideBySideData.Item(
@@ -88,14 +92,25 @@ extension SiteRenderer {
                 item: item.json))
         }
         let table = CompareTable(schema: schema, fields: fields, rows: rows.map(\.table))
+        // With every kept row matched (the same entities as before), the kept counts change by the rows rebuilt.
+        let sameEntities = replaced != nil && kept?.rows.count == rows.count
         var facets: [CompareFacetView] = []
+        var columns: [String: ComparisonRowsBox.Facet] = [:]
         for index in table.fields.indices where CompareTable.isFacet(table.fields[index]) {
             let field = table.fields[index]
-            let options = table.facetOptions(column: index, known: kept?.facetValues[field.key])
+            let keptColumn = kept?.facets[field.key]
+            let column: ComparisonRowsBox.Facet
+            if sameEntities, let replaced, let updated = keptColumn?.replacing(
+                replaced.map { $0.cells[index].facets }, with: built.map { rows[$0].table.cells[index].facets }) {
+                column = .kept(updated)
+            } else {
+                column = .counted(table.facetOptions(column: index, known: keptColumn?.options.map(\.value)))
+            }
+            columns[field.key] = column
             facets.append(CompareFacetView(
-                key: field.key, label: field.label, options: options.map { CompareFacetOptionView(value: $0.value, count: $0.count) }))
+                key: field.key, label: field.label, options: column.options.map { CompareFacetOptionView(value: $0.value, count: $0.count) }))
         }
-        comparisons.made(rows, built: built, facetValues: Dictionary(uniqueKeysWithValues: facets.map { ($0.key, $0.options.map(\.value)) }), of: schema.name)
+        comparisons.made(rows, built: built, facets: columns, of: schema.name)
         return (rows, table, facets)
     }
 

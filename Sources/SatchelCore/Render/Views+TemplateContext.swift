@@ -118,8 +118,7 @@ extension KindPageView: TemplateContext {
     }
 }
 
-extension EntityCardView: TemplateFragment {
-    public var fragmentKey: String { link.url }
+extension EntityCardView: TemplateContext {
 
     public func value(for key: String) -> TemplateValue {
         switch key {

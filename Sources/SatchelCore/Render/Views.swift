@@ -94,6 +94,7 @@ public struct EntityCardView: Sendable, Equatable {
         let link: LinkView
         let facts: [FactView]
         let slug: String
+        let renderings = TemplateRenderings()
 
         init(link: LinkView, facts: [FactView], slug: String) {
             self.link = link
@@ -106,6 +107,8 @@ public struct EntityCardView: Sendable, Equatable {
     public var link: LinkView { storage.link }
     public var facts: [FactView] { storage.facts }
     public var slug: String { storage.slug }
+    /// The card's rendered output, kept with the box: a reused card is not rendered again.
+    public var renderings: TemplateRenderings? { storage.renderings }
 
     public init(link: LinkView, facts: [FactView], slug: String) {
         storage = Storage(link: link, facts: facts, slug: slug)

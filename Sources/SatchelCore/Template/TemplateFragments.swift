@@ -1,55 +1,22 @@
-import Foundation
+import Synchronization
 
-/// A list element whose rendering can be kept and reused: a value type whose equal values render the same
-/// (the listing's cards, the comparison table's rows). A render with `TemplateFragments` does the rest.
-public protocol TemplateFragment: TemplateContext, Equatable {
-    /// Names the element among those its section renders (say, the URL of the page a card links to). The
-    /// kept output of the element of the same key is used only when the two elements are equal; a key
-    /// that repeats costs reuse, not correctness.
-    var fragmentKey: String { get }
-}
-
-extension TemplateFragment {
-    fileprivate func isEqual(to other: any TemplateFragment) -> Bool {
-        (other as? Self) == self
-    }
-}
-
-/// The rendered output of list elements that are `TemplateFragment`s, by the section that rendered them
-/// and the element's key, kept with the element between renders of one library (`LiveSite` keeps one, so
-/// that an update renders again only the listing cards and comparison rows that changed).
+/// Renders that keep the output of list elements with the elements, so that a later render reuses it.
+///
+/// A list element that offers `TemplateRenderings` (a context that never changes: the listing's cards, the
+/// comparison table's rows) is rendered once per section and kept there; a render with the same
+/// `TemplateFragments` appends the kept output instead of rendering the element again. `LiveSite` keeps one
+/// per theme, and a reused card or row is the same value as last time, so an update renders again only the
+/// cards and rows it made anew.
 ///
 /// An element's output also depends on the names its section looked up outside it (a card's `{{#comparable}}`
-/// answered by the page): each entry records those names with the values they had, and is reused only where
-/// they still have them. A name that led outside to a context or a list, which cannot be compared cheaply,
-/// leaves the element unrecorded.
-public final class TemplateFragments: @unchecked Sendable {
-    /// Entries in shards of their own lock: the pages of a render look elements up from every core at once.
-    private let shards: [Shard]
-    /// Beyond this many entries in a shard the shard starts afresh. Elements are kept by key, a new version
-    /// in place of the old, so a site keeps about two per page (its card and its row): this only bounds
-    /// what keys that come and go could leave behind.
-    private let limit: Int
-
-    private final class Shard: @unchecked Sendable {
-        // @unchecked: every access goes through `lock`.
-        let lock = NSLock()
-        var entries: [Key: Entry] = [:]
-    }
-
-    public init(limit: Int = 2_000_000) {
-        shards = (0..<16).map { _ in Shard() }
-        self.limit = limit / 16
-    }
-
-    struct Key: Hashable {
-        var section: Int
-        var indentation: String
-        var fragment: String
-    }
+/// answered by the page): each rendering records those names with the values they had, and is reused only
+/// where they still have them. A name that led outside to a context or a list, which cannot be compared
+/// cheaply, leaves the element unrecorded.
+public final class TemplateFragments: Sendable {
+    public init() {}
 
     /// A value looked up outside the element, as far as it decides the output.
-    enum Fingerprint: Hashable {
+    enum Fingerprint: Hashable, Sendable {
         case missing, null
         case bool(Bool)
         case int(Int)
@@ -69,34 +36,42 @@ public final class TemplateFragments: @unchecked Sendable {
             }
         }
     }
+}
 
-    struct Entry {
-        var element: any TemplateFragment
-        var output: String
-        var outside: [(name: String, value: Fingerprint)]
+/// The output one unchanging list element was rendered to, kept with the element: one rendering per
+/// section (and indentation) that showed it, for the `TemplateFragments` of the render that made it.
+///
+/// Kept by the element rather than looked up by key in a shared table, a kept rendering is found without
+/// hashing or comparing the element: it is the same value, so it renders the same.
+public final class TemplateRenderings: Sendable {
+    struct Rendering: Sendable {
+        let fragments: TemplateFragments
+        let section: Int
+        let indentation: String
+        let output: String
+        let outside: [(name: String, value: TemplateFragments.Fingerprint)]
     }
 
-    /// How many elements are kept.
-    public var count: Int {
-        shards.reduce(0) { count, shard in count + shard.lock.withLock { shard.entries.count } }
+    // Pages render on every core at once, and an element can be shown by more than one of them.
+    private let renderings = Mutex<[Rendering]>([])
+
+    public init() {}
+
+    /// How many renderings are kept.
+    public var count: Int { renderings.withLock { $0.count } }
+
+    func rendering(for fragments: TemplateFragments, section: Int, indentation: String) -> Rendering? {
+        renderings.withLock { kept in
+            kept.first { $0.fragments === fragments && $0.section == section && $0.indentation == indentation }
+        }
     }
 
-    private func shard(of key: Key) -> Shard {
-        shards[Int(UInt(bitPattern: key.fragment.hashValue) % UInt(shards.count))]
-    }
-
-    /// The kept entry of `key`, if it was made for an element equal to `element`.
-    func entry(_ key: Key, for element: any TemplateFragment) -> Entry? {
-        let shard = shard(of: key)
-        guard let entry = shard.lock.withLock({ shard.entries[key] }), element.isEqual(to: entry.element) else { return nil }
-        return entry
-    }
-
-    func record(_ entry: Entry, for key: Key) {
-        let shard = shard(of: key)
-        shard.lock.withLock {
-            if shard.entries.count >= limit { shard.entries.removeAll(keepingCapacity: true) }
-            shard.entries[key] = entry
+    /// Keeps `rendering` in place of the one of the same section and indentation; those of other
+    /// `TemplateFragments` (a theme that was replaced) go.
+    func record(_ rendering: Rendering) {
+        renderings.withLock { kept in
+            kept.removeAll { $0.fragments !== rendering.fragments || ($0.section == rendering.section && $0.indentation == rendering.indentation) }
+            kept.append(rendering)
         }
     }
 }

@@ -96,8 +96,9 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders the template `name` with `value` at the bottom of the stack; nil when there is no such template.
-    /// With `fragments`, list elements that are `TemplateFragment`s are taken from it when they were rendered
-    /// before (by this library) with the same values around them, and recorded in it otherwise.
+    /// With `fragments`, list elements that keep `TemplateRenderings` are taken from them when they were
+    /// rendered before (by this library, with the same `fragments`) with the same values around them, and
+    /// recorded in them otherwise.
     public func render(_ name: String, value: TemplateValue, fragments: TemplateFragments? = nil) -> String? {
         guard let slot = slots[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates, root: value, capacity: Self.outputCapacity, fragments: fragments)

@@ -32,8 +32,8 @@ struct TemplateSection: Sendable {
     var name: TemplateName
     var inverted: Bool
     var body: [TemplateNode]
-    /// The section's number in its library, set when the library links its templates: what
-    /// `TemplateFragments` keys a rendered list element by.
+    /// The section's number in its library, set when the library links its templates: what a
+    /// list element's kept rendering is found by (`TemplateRenderings`).
     var id = 0
 }
 

@@ -45,11 +45,14 @@ struct TemplateRenderer {
                 if section.inverted {
                     if !value.isTruthy { render(section.body, indentation: indentation) }
                 } else if case .list(let list) = value {
+                    // What the elements' kept renderings looked up outside them, looked up once for the list.
+                    var outsideValues: [(name: String, value: TemplateFragments.Fingerprint?)] = []
                     for position in 0..<list.count {
                         let element = list.element(at: position)
-                        if let fragments, fragmentFloor == nil, case .context(let context) = element,
-                           let fragment = context as? any TemplateFragment {
-                            render(fragment, element, in: section, indentation: indentation, keptIn: fragments)
+                        if let fragments, fragmentFloor == nil, case .context(let context) = element, let renderings = context.renderings {
+                            render(
+                                element, keptIn: renderings, section: section, indentation: indentation, fragments: fragments,
+                                outsideValues: &outsideValues)
                             continue
                         }
                         stack.append(element)
@@ -72,16 +75,15 @@ struct TemplateRenderer {
         }
     }
 
-    /// A list element that is a fragment: its kept output when the names it looked up outside itself still
-    /// give what they gave; otherwise rendered, and recorded with those names.
+    /// A list element that keeps its renderings: the kept output when the names it looked up outside itself
+    /// still give what they gave; otherwise rendered, and recorded with those names.
     private mutating func render(
-        _ fragment: any TemplateFragment, _ element: TemplateValue, in section: TemplateSection, indentation: String,
-        keptIn fragments: TemplateFragments
+        _ element: TemplateValue, keptIn renderings: TemplateRenderings, section: TemplateSection, indentation: String,
+        fragments: TemplateFragments, outsideValues: inout [(name: String, value: TemplateFragments.Fingerprint?)]
     ) {
-        let key = TemplateFragments.Key(section: section.id, indentation: indentation, fragment: fragment.fragmentKey)
-        if let entry = fragments.entry(key, for: fragment),
-           entry.outside.allSatisfy({ TemplateFragments.Fingerprint(lookUpInStack($0.name)) == $0.value }) {
-            output.append(entry.output)
+        if let kept = renderings.rendering(for: fragments, section: section.id, indentation: indentation),
+           kept.outside.allSatisfy({ outsideValue($0.name, cache: &outsideValues) == $0.value }) {
+            output.append(kept.output)
             return
         }
         let start = output.utf8.count
@@ -94,7 +96,17 @@ struct TemplateRenderer {
         fragmentFloor = nil
         guard isRecordable else { return }
         let rendered = String(output[output.utf8.index(output.utf8.startIndex, offsetBy: start)...])
-        fragments.record(TemplateFragments.Entry(element: fragment, output: rendered, outside: outside), for: key)
+        renderings.record(.init(fragments: fragments, section: section.id, indentation: indentation, output: rendered, outside: outside))
+    }
+
+    /// What `name` gives below the list being rendered, looked up once per list.
+    private func outsideValue(
+        _ name: String, cache: inout [(name: String, value: TemplateFragments.Fingerprint?)]
+    ) -> TemplateFragments.Fingerprint? {
+        if let known = cache.first(where: { $0.name == name }) { return known.value }
+        let value = TemplateFragments.Fingerprint(lookUpInStack(name, from: stack.count - 1, through: 0))
+        cache.append((name, value))
+        return value
     }
 
     private mutating func appendIndented(_ text: TemplateText, indentation: String) {

@@ -17,10 +17,16 @@ public protocol TemplateContext: TemplateValueConvertible {
     /// The value named `key`, `.missing` when this context has no such key (the lookup then continues in the
     /// enclosing contexts), or `.null` when it has the key but no value (the lookup stops there).
     func value(for key: String) -> TemplateValue
+
+    /// Where a render with `TemplateFragments` keeps this context's output as a list element, to be reused
+    /// by the next; nil (the default) renders it afresh each time. Only a context whose values never change
+    /// may keep one.
+    var renderings: TemplateRenderings? { get }
 }
 
 extension TemplateContext {
     public var templateValue: TemplateValue { .context(self) }
+    public var renderings: TemplateRenderings? { nil }
 }
 
 /// A list that a section iterates, rendering its body once per element with the element on top of the stack.
