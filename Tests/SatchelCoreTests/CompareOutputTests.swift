@@ -23,6 +23,7 @@ import Testing
             #expect(files.contains("compare/data-\(kind).js"))
         }
         #expect(files.contains("compare/index.html"))
+        #expect(files.contains("compare/titles.js"))
         let report = try LinkChecker(root: site.output, displayPath: "public").check()
         #expect(report.problems.map(\.description) == [])
     }
@@ -52,13 +53,27 @@ import Testing
         #expect(badge["text"] as? String == "High" && badge["badge"] as? Bool == true && badge["href"] == nil)
         #expect(cells[1] as? [String] == ["210D", ", ", "600D"])
         #expect(cells[2] as? String == "120.5 g/m²")
-        #expect(cells[3] as? [[String: String]] == [["text": "Kenya", "href": "../markets/kenya.html"]])
+        #expect(cells[3] as? [[String: String]] == [["ref": "markets/kenya"]])
         #expect(cells[4] as? String == "No")
         let polyester = try #require(items[1]["cells"] as? [Any])
         #expect(polyester[1] is NSNull && polyester[2] is NSNull)
         let relations = try #require(nylon["relations"] as? [[String: Any]])
         #expect(relations.map { $0["label"] as? String } == ["Linked from the text", "Made by"])
-        #expect(relations[1]["links"] as? [[String: String]] == [["title": "Acme Bags", "url": "../manufacturers/acme-bags.html"]])
+        #expect(relations[1]["links"] as? [String] == ["manufacturers/acme-bags"])
+    }
+
+    /// The references in the kinds' data, with the title and URL of every entity, given once.
+    @Test func entityTitlesGiveEveryReferenceItsTitleAndURL() async throws {
+        let site = try FixtureSite()
+        try await site.build()
+        let script = try site.read("public/compare/titles.js")
+        let prefix = "window.SatchelTitles = "
+        #expect(script.hasPrefix(prefix) && script.hasSuffix(";\n"))
+        let json = script.dropFirst(prefix.count).dropLast(2)
+        let titles = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String]])
+        #expect(titles["markets/kenya"] == ["Kenya", "../markets/kenya.html"])
+        #expect(titles["manufacturers/acme-bags"] == ["Acme Bags", "../manufacturers/acme-bags.html"])
+        #expect(titles.count == (try await site.site.model().graph.entities.count))
     }
 
     @Test func jsonStringsEscapeQuotesControlCharactersAndMarkupAndReadBack() throws {

@@ -82,6 +82,28 @@ import Testing
         #expect(try await output(of: site) == cleanBuild(of: site))
     }
 
+    /// Side-by-side data names other pages by reference: retitling a material rewrites its kind's data and
+    /// the titles, not the data of the markets and manufacturers that link to it.
+    @Test func aRetitledPageRewritesOnlyItsOwnKindsSideBySideData() async throws {
+        let site = try FixtureSite()
+        let live = try live(site)
+        _ = try await live.build(buildDate: day)
+        func inodes() throws -> [String: Int] {
+            try Dictionary(uniqueKeysWithValues: ["titles", "data-materials", "data-markets", "data-manufacturers"].map { name in
+                let path = site.output.appendingPathComponent("compare/\(name).js").path
+                return (name, try #require(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int))
+            })
+        }
+        let before = try inodes()
+        let path = "materials/nylon.md"
+        try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "title: Nylon", with: "title: Nylon 6,6"))
+        _ = try await live.build(changed: changed(site, path), buildDate: day)
+        let after = try inodes()
+        #expect(after["titles"] != before["titles"] && after["data-materials"] != before["data-materials"])
+        #expect(after["data-markets"] == before["data-markets"] && after["data-manufacturers"] == before["data-manufacturers"])
+        #expect(try await output(of: site) == cleanBuild(of: site))
+    }
+
     @Test func successiveEditsEachEqualACleanBuild() async throws {
         let site = try FixtureSite()
         let live = try live(site)

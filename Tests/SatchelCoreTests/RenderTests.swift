@@ -33,7 +33,7 @@ import Testing
         let summary = try await site.build()
         let files = Set(try site.snapshotOutput().keys)
         let search = files.filter { $0.hasPrefix("search/") }
-        #expect(summary.pagesWritten == 22 + search.count)
+        #expect(summary.pagesWritten == 23 + search.count)
         #expect(summary.assetsCopied == 1)
         #expect(search.isSuperset(of: ["search/index.html", "search/meta.js", "search/postings-0.js", "search/terms-n.js", "search/docs-0.js"]))
         #expect(files.subtracting(search) == [
@@ -44,6 +44,7 @@ import Testing
             "materials/compare/index.html", "materials/compare/materials.csv", "markets/compare/index.html",
             "markets/compare/markets.csv", "manufacturers/compare/index.html", "manufacturers/compare/manufacturers.csv",
             "compare/index.html", "compare/data-materials.js", "compare/data-markets.js", "compare/data-manufacturers.js",
+            "compare/titles.js",
             "map/index.html",
         ])
     }

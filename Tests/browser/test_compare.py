@@ -144,8 +144,11 @@ def test_side_by_side_url_shows_the_chosen_entities_and_marks_differences(open_p
     assert "differs" not in rows["Group"].get_attribute("class")
     assert "differs" in rows["Relative cost"].get_attribute("class")
     assert [cell.text for cell in rows["Relative cost"].find_elements(By.TAG_NAME, "td")] == ["Medium to High", "Low to Medium"]
-    assert rows["Related materials"].find_element(By.TAG_NAME, "a").get_attribute("href").endswith("/materials/polyester.html")
-    assert "Guides covering this material" in rows
+    related = rows["Related materials"].find_element(By.TAG_NAME, "a")
+    assert related.get_attribute("href").endswith("/materials/polyester.html") and related.text == "Polyester"
+    # Relations name their pages by reference to the site's titles script: each link gets its title and URL.
+    guides = rows["Guides covering this material"].find_elements(By.TAG_NAME, "a")
+    assert guides and all(link.text and "/guides/" in link.get_attribute("href") for link in guides)
 
     link = driver.find_element(By.CSS_SELECTOR, "a.side-by-side-csv")
     assert link.get_attribute("href").startswith("blob:")

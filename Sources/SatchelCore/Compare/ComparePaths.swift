@@ -17,6 +17,10 @@ enum ComparePaths {
 
     static func data(_ kind: String) -> String { "compare/\(dataName(kind))" }
 
+    /// Every entity's title and URL, which the kinds' data refer to, beside the side-by-side page.
+    static let titlesName = "titles.js"
+    static let titles = "compare/\(titlesName)"
+
     /// The file name of the CSV of the `index`-th (from 1) compare block of the page at `page`, written
     /// beside the page and named after it: `markets/germany.html` → `germany-comparison-1.csv`.
     static func blockCSVName(page: String, index: Int) -> String {

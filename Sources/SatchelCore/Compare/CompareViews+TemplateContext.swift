@@ -105,6 +105,7 @@ extension SideBySidePageView: TemplateContext {
     func value(for key: String) -> TemplateValue {
         switch key {
         case "kinds": .list(kinds)
+        case "titles_script": .string(titlesScript)
         case "is_side_by_side": .bool(true)
         default: .missing
         }

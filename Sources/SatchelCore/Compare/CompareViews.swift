@@ -139,7 +139,8 @@ struct ComparePageView: Sendable {
 }
 
 /// The side-by-side page: `{{#kinds}}` with `{{name}}`, `{{plural}}`, `{{count}}`, `{{table_url}}` (the
-/// kind's comparison page) and `{{script}}` (its data file, relative to the page); `is_side_by_side`.
+/// kind's comparison page) and `{{script}}` (its data file, relative to the page); `{{titles_script}}`
+/// (the entity titles the data refers to); `is_side_by_side`.
 struct SideBySidePageView: Sendable {
     struct Kind: Sendable {
         var summary: KindSummaryView
@@ -148,4 +149,6 @@ struct SideBySidePageView: Sendable {
     }
 
     var kinds: [Kind]
+    /// The script of entity titles the kinds' data refer to, relative to the page.
+    var titlesScript: String
 }

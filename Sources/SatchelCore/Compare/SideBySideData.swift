@@ -9,11 +9,16 @@
 ///      "fields": [{"key": "cost_tier", "label": "Relative cost"}, …],
 ///      "items": [{"slug": "nylon", "title": "Nylon", "url": "../materials/nylon.html", "summary": "…" or null,
 ///                 "cells": [one per field: null, "plain text", or [part, …]],
-///                 "relations": [{"label": "Made by", "links": [{"title": "Acme Bags", "url": "…"}]}]}]}
+///                 "relations": [{"label": "Made by", "links": ["manufacturers/acme-bags", …]}]}]}
 ///
-/// A part is a string, `{"text": …, "href": …}` (a link; `"external": true` for URLs) or
-/// `{"text": …, "badge": true}` (an enum value). A cell's text, compared to find differences and written
-/// to CSV, is its parts' texts joined, an external link counting as its full URL: `CompareCell.text`.
+/// A part is a string, `{"ref": "markets/kenya"}` (a link to an entity), `{"text": …, "href": …}` (an
+/// external link, with `"external": true`) or `{"text": …, "badge": true}` (an enum value). A cell's text,
+/// compared to find differences and written to CSV, is its parts' texts joined, an external link counting
+/// as its full URL: `CompareCell.text`.
+///
+/// Other entities appear by reference (`kind/slug`), their titles and URLs given once for the whole site
+/// by `EntityTitles`: an item then changes only with its own entity, so that retitling a page rewrites its
+/// own kind's data and the titles, not the data of every kind that links to it.
 struct SideBySideData: Sendable {
     /// A run of a cell: text, optionally a link or an enum badge.
     struct Part: Sendable, Hashable {
@@ -21,6 +26,14 @@ struct SideBySideData: Sendable {
         var href: String?
         var isExternal = false
         var isBadge = false
+        /// The entity the part links to, shown by its title.
+        var ref: EntityID?
+    }
+
+    /// A relation's label and the entities under it.
+    struct RelationGroup: Sendable {
+        var label: String
+        var ids: [EntityID]
     }
 
     /// One entity: its fields and relations, shown as one object of the data's `items`.
@@ -31,18 +44,18 @@ struct SideBySideData: Sendable {
         var summary: String?
         /// One per field of the kind; nil where the entity has no value.
         var cells: [[Part]?]
-        var relations: [LinkGroupView]
+        var relations: [RelationGroup]
 
         /// The item of `entity`, whose kind is `schema`, with links relative to `root`; `relations` are the
-        /// entity's relation groups with links for the same folder.
-        init(entity: Entity, schema: KindSchema, renderer: FieldRenderer, root: String, relations: [LinkGroupView]) {
+        /// entity's relation groups.
+        init(entity: Entity, schema: KindSchema, renderer: FieldRenderer, root: String, relations: [RelationGroup]) {
             id = entity.id
             title = entity.title
             url = root + SitePaths.entity(entity.id)
             summary = entity.summary
             cells = schema.fields.map { field in
                 guard let value = entity.values[field.key], value != .list([]) else { return nil }
-                return SideBySideData.parts(of: value, type: field.type, renderer: renderer, root: root)
+                return SideBySideData.parts(of: value, type: field.type, renderer: renderer)
             }
             self.relations = relations
         }
@@ -114,33 +127,27 @@ struct SideBySideData: Sendable {
         return script
     }
 
-    /// An item's relation groups, `[{"label": …, "links": [{"title": …, "url": …}, …]}, …]`. Links are read in
-    /// place by index: copying each (five strings) for `JSONWriter.array` cost more than writing it.
-    fileprivate static func write(_ groups: [LinkGroupView], to json: inout JSONWriter) {
-        json.raw("[")
-        for group in groups.indices {
-            if group > 0 { json.raw(",") }
+    /// An item's relation groups, `[{"label": …, "links": ["kind/slug", …]}, …]`.
+    fileprivate static func write(_ groups: [RelationGroup], to json: inout JSONWriter) {
+        json.array(groups) { json, group in
             json.raw("{\"label\":")
-            json.string(groups[group].label)
-            json.raw(",\"links\":[")
-            for link in groups[group].links.indices {
-                if link > 0 { json.raw(",") }
-                json.raw("{\"title\":")
-                json.string(groups[group].links[link].title)
-                json.raw(",\"url\":")
-                json.string(groups[group].links[link].url)
-                json.raw("}")
-            }
-            json.raw("]}")
+            json.string(group.label)
+            json.raw(",\"links\":")
+            json.array(group.ids) { json, id in json.string(EntityTitles.key(of: id)) }
+            json.raw("}")
         }
-        json.raw("]")
     }
 
     /// A cell as `null`, a plain string when it is one run of text, or its list of parts.
     fileprivate static func write(_ cell: [Part]?, to json: inout JSONWriter) {
         guard let cell else { return json.raw("null") }
-        if cell.count == 1, cell[0].href == nil, !cell[0].isBadge { return json.string(cell[0].text) }
+        if cell.count == 1, cell[0].href == nil, cell[0].ref == nil, !cell[0].isBadge { return json.string(cell[0].text) }
         json.array(cell) { json, part in
+            if let ref = part.ref {
+                json.raw("{\"ref\":")
+                json.string(EntityTitles.key(of: ref))
+                return json.raw("}")
+            }
             guard part.href != nil || part.isBadge else { return json.string(part.text) }
             json.raw("{\"text\":")
             json.string(part.text)
@@ -155,11 +162,11 @@ struct SideBySideData: Sendable {
     }
 
     /// The runs of a value, with the same text as `CompareCell.text` (list items joined with `, `).
-    fileprivate static func parts(of value: FieldValue, type: FieldType, renderer: FieldRenderer, root: String) -> [Part] {
+    fileprivate static func parts(of value: FieldValue, type: FieldType, renderer: FieldRenderer) -> [Part] {
         switch value {
         case .list(let items):
             return items.enumerated().flatMap { index, item in
-                (index == 0 ? [] : [Part(text: ", ")]) + parts(of: item, type: type.elementType, renderer: renderer, root: root)
+                (index == 0 ? [] : [Part(text: ", ")]) + parts(of: item, type: type.elementType, renderer: renderer)
             }
         case .enumeration(let text, _):
             return [Part(text: text, isBadge: true)]
@@ -169,7 +176,7 @@ struct SideBySideData: Sendable {
         case .ref(let slug, _):
             let text = CompareCell.text(of: value, type: type, renderer: renderer)
             guard let kind = type.referencedKind, renderer.graph.containsEntity(EntityID(kind: kind, slug: slug)) else { return [Part(text: text)] }
-            return [Part(text: text, href: root + SitePaths.entity(EntityID(kind: kind, slug: slug)))]
+            return [Part(text: text, ref: EntityID(kind: kind, slug: slug))]
         case .string, .text, .integer, .number, .range, .bool, .date:
             return [Part(text: CompareCell.text(of: value, type: type, renderer: renderer))]
         }

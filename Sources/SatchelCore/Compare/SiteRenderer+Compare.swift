@@ -1,8 +1,8 @@
 extension SiteRenderer {
     /// Writes the comparison output of `shared`: per kind its table page, the table's CSV and the data the
     /// side-by-side page loads (kinds in parallel: a large kind's data runs to megabytes); the side-by-side
-    /// page; and the CSV of every ```compare block beside the page holding it. Returns the number of HTML
-    /// pages written.
+    /// page and the entity titles its data refers to; and the CSV of every ```compare block beside the page
+    /// holding it. Returns the number of HTML pages written.
     func renderComparisons(
         of shared: SharedPages = .all, write: @escaping @Sendable (String, String) throws -> Void, navigation: NavigationCache
     ) async throws -> Int {
@@ -21,8 +21,9 @@ extension SiteRenderer {
                     script: ComparePaths.dataName(schema.name))
             }
             try write(ComparePaths.sideBySide, page(
-                SideBySidePageView(kinds: kinds), title: "Compare side by side", path: ComparePaths.sideBySide,
-                template: "side-by-side", navigation: navigation))
+                SideBySidePageView(kinds: kinds, titlesScript: ComparePaths.titlesName), title: "Compare side by side",
+                path: ComparePaths.sideBySide, template: "side-by-side", navigation: navigation))
+            try write(ComparePaths.titles, EntityTitles(graph: graph).script)
         }
 
         var documents = introductions.map { (page: SitePaths.kind($0.key), body: $0.value) }
@@ -43,7 +44,7 @@ extension SiteRenderer {
         let path = ComparePaths.table(schema.name)
         let depth = SitePaths.depth(of: path)
         let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
-        let (rows, table, facets) = comparison(of: schema)
+        let (rows, table, facets, itemsChanged) = comparison(of: schema)
         let view = ComparePageView(
             kind: kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!,
             table: CompareTableView(
@@ -55,12 +56,17 @@ extension SiteRenderer {
             withPictures(view, schema: schema, depth: depth), title: "Compare \(schema.plural)", path: path, template: "compare",
             navigation: navigation))
         try write(ComparePaths.csv(schema.name), table.csv(records: rows.map(\.csvRecord)))
-        try write(ComparePaths.data(schema.name), SideBySideData(schema: schema, depth: dataDepth, items: rows.map(\.item)).script)
+        // Items name other entities by reference, so most edits leave a kind's data as it was; a kept file is
+        // left in place (only serve keeps rows, and it keeps the output's other files too).
+        if itemsChanged {
+            try write(ComparePaths.data(schema.name), SideBySideData(schema: schema, depth: dataDepth, items: rows.map(\.item)).script)
+        }
     }
 
     /// A kind's comparison rows, its table and its facet filters, recorded in `comparisons`. Rows kept
-    /// there are used as they are, except for the entities it rebuilds.
-    func comparison(of schema: KindSchema) -> (rows: [ComparisonRow], table: CompareTable, facets: [CompareFacetView]) {
+    /// there are used as they are, except for the entities it rebuilds. `itemsChanged` is false when the
+    /// kind's side-by-side items are those kept.
+    func comparison(of schema: KindSchema) -> (rows: [ComparisonRow], table: CompareTable, facets: [CompareFacetView], itemsChanged: Bool) {
         let depth = SitePaths.depth(of: ComparePaths.table(schema.name))
         // Links in the data are followed from the side-by-side page, not from the script's own path.
         let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
@@ -73,19 +79,19 @@ extension SiteRenderer {
         var built: [Int] = []
         // The kept rows the built ones replace; nil once an entity has none (the kept facet counts then
         // cannot be updated by the difference).
-        var replaced: [CompareTable.Row]? = kept.map { _ in [] }
+        var replaced: [ComparisonRow]? = kept.map { _ in [] }
         for position in entities.indices {
             let id = entities[position].id
             if !comparisons.rebuilt.contains(id), let row = kept?.rows[id] {
                 rows.append(row)
                 continue
             }
-            if let old = kept?.rows[id] { replaced?.append(old.table) } else { replaced = nil }
+            if let old = kept?.rows[id] { replaced?.append(old) } else { replaced = nil }
             let entity = entities[position]
             let row = CompareTable.Row(entity: entity, fields: fields, renderer: renderer, depth: depth)
             let item = SideBySideData.Item(
                 entity: entity, schema: schema, renderer: renderer, root: SitePaths.root(depth: dataDepth),
-                relations: relations(of: entity, depth: dataDepth))
+                relations: relations(of: entity))
             built.append(rows.count)
             rows.append(ComparisonRow(
                 table: row, view: CompareRowView(row, fields: fields, withFacets: true), csvRecord: row.csvRecord,
@@ -94,6 +100,8 @@ extension SiteRenderer {
         let table = CompareTable(schema: schema, fields: fields, rows: rows.map(\.table))
         // With every kept row matched (the same entities as before), the kept counts change by the rows rebuilt.
         let sameEntities = replaced != nil && kept?.rows.count == rows.count
+        // Rows are in title order, and a title is part of its item: unchanged items keep their order too.
+        let itemsChanged = !sameEntities || zip(built, replaced ?? []).contains { rows[$0].item != $1.item }
         var facets: [CompareFacetView] = []
         var columns: [String: ComparisonRowsBox.Facet] = [:]
         for index in table.fields.indices where CompareTable.isFacet(table.fields[index]) {
@@ -101,7 +109,7 @@ extension SiteRenderer {
             let keptColumn = kept?.facets[field.key]
             let column: ComparisonRowsBox.Facet
             if sameEntities, let replaced, let updated = keptColumn?.replacing(
-                replaced.map { $0.cells[index].facets }, with: built.map { rows[$0].table.cells[index].facets }) {
+                replaced.map { $0.table.cells[index].facets }, with: built.map { rows[$0].table.cells[index].facets }) {
                 column = .kept(updated)
             } else {
                 column = .counted(table.facetOptions(column: index, known: keptColumn?.options.map(\.value)))
@@ -111,7 +119,7 @@ extension SiteRenderer {
                 key: field.key, label: field.label, options: column.options.map { CompareFacetOptionView(value: $0.value, count: $0.count) }))
         }
         comparisons.made(rows, built: built, facets: columns, of: schema.name)
-        return (rows, table, facets)
+        return (rows, table, facets, itemsChanged)
     }
 
     /// Shows each ```compare block of the body of the page at `page` as its table.
@@ -138,9 +146,9 @@ extension SiteRenderer {
 
     /// What the side-by-side page lists under an entity's fields: the entities pointing at it, and those its
     /// text links to (the ones its fields name are fields already).
-    private func relations(of entity: Entity, depth: Int) -> [LinkGroupView] {
+    private func relations(of entity: Entity) -> [SideBySideData.RelationGroup] {
         let mentions = (graph.outgoing[entity.id] ?? []).filter { $0.relation == .mention }
-        return groups(mentions, from: entity.id, outgoing: true, depth: depth)
-            + groups(graph.incoming[entity.id] ?? [], from: entity.id, outgoing: false, depth: depth)
+        return (grouped(mentions, outgoing: true) { id, _, _ in id } + grouped(graph.incoming[entity.id] ?? [], outgoing: false) { id, _, _ in id })
+            .map { SideBySideData.RelationGroup(label: $0.label, ids: $0.links) }
     }
 }

@@ -225,7 +225,17 @@ struct SiteRenderer: Sendable {
     /// Relations grouped under their labels: a field's label going out, its inverse label coming in.
     func groups(_ edges: [Edge], from id: EntityID, outgoing: Bool, depth: Int) -> [LinkGroupView] {
         let root = SitePaths.root(depth: depth)
-        var groups: [LinkGroupView] = []
+        return grouped(edges, outgoing: outgoing) { other, entity, singular in
+            LinkView(title: entity.title, url: SitePaths.entity(other, root: root), kind: singular, summary: entity.summary)
+        }.map { LinkGroupView(label: $0.label, links: $0.links) }
+    }
+
+    /// `edges` grouped under their labels, each other end as `link` makes it from its id, title and summary,
+    /// and its kind's singular name; ends that are not pages of the site are left out.
+    func grouped<Link>(
+        _ edges: [Edge], outgoing: Bool, link: (EntityID, (title: String, summary: String?), String) -> Link
+    ) -> [(label: String, links: [Link])] {
+        var groups: [(label: String, links: [Link])] = []
         // A page's edges share a few relations: each one's label (nil for a field no schema declares) is worked
         // out once, and groups are found by a linear scan, as there are few.
         var labels: [(relation: Relation, label: String?)] = []
@@ -243,11 +253,11 @@ struct SiteRenderer: Sendable {
                 guard let found else { continue }
                 label = found
             }
-            let link = LinkView(title: entity.title, url: SitePaths.entity(other, root: root), kind: singular, summary: entity.summary)
+            let made = link(other, entity, singular)
             if let index = groups.firstIndex(where: { $0.label == label }) {
-                groups[index].links.append(link)
+                groups[index].links.append(made)
             } else {
-                groups.append(LinkGroupView(label: label, links: [link]))
+                groups.append((label, [made]))
             }
         }
         return groups

@@ -2,7 +2,7 @@
  * - Column headers of comparison tables and of Markdown tables become sort buttons (aria-sort kept right).
  * - A kind's comparison page gets a filter box, facet filters, column choice, and keeps that state in the URL.
  * - Selection forms (listing and comparison pages) allow 2 to 4 entries and link to the side-by-side page.
- * - The side-by-side page loads its kind's data with a <script> element (fetch() is refused on file://).
+ * - The side-by-side page loads the entity titles and its kind's data with <script> elements (fetch() is refused on file://).
  * Content only ever becomes text nodes and attributes; nothing is parsed as HTML. */
 (function () {
   "use strict";
@@ -454,16 +454,46 @@
     });
     if (!link) return;
     link.setAttribute("aria-current", "page");
-    var script = element("script", { src: link.getAttribute("data-script") });
-    script.addEventListener("load", function () {
-      var data = window.SatchelCompare && window.SatchelCompare[kind];
-      if (data) show(section, data, chosenIDs(params), {});
-    });
-    script.addEventListener("error", function () {
+    function failed() {
       section.hidden = false;
       section.appendChild(element("p", { text: "The comparison data for this kind could not be loaded." }));
-    });
+    }
+    // The titles first: the kind's data names other pages by reference to them.
+    loadScript(section.getAttribute("data-titles"), function () {
+      loadScript(link.getAttribute("data-script"), function () {
+        var data = window.SatchelCompare && window.SatchelCompare[kind];
+        if (data && window.SatchelTitles) show(section, withTitles(data, window.SatchelTitles), chosenIDs(params), {});
+      }, failed);
+    }, failed);
+  }
+
+  function loadScript(src, loaded, failed) {
+    var script = element("script", { src: src });
+    script.addEventListener("load", loaded);
+    script.addEventListener("error", failed);
     document.head.appendChild(script);
+  }
+
+  // The data names other pages as "kind/slug"; parts and relation links get their titles and URLs here,
+  // once, so that the view reads them as it reads the rest.
+  function withTitles(data, titles) {
+    function link(ref) {
+      var entry = Object.prototype.hasOwnProperty.call(titles, ref) ? titles[ref] : null;
+      return entry ? { text: entry[0], href: entry[1] } : { text: ref };
+    }
+    data.items.forEach(function (item) {
+      item.cells = item.cells.map(function (cell) {
+        if (cell === null || typeof cell === "string") return cell;
+        return cell.map(function (part) { return part && typeof part === "object" && part.ref ? link(part.ref) : part; });
+      });
+      item.relations.forEach(function (group) {
+        group.links = group.links.map(function (ref) {
+          var resolved = link(ref);
+          return { title: resolved.text, url: resolved.href };
+        });
+      });
+    });
+    return data;
   }
 
   function start() {
