@@ -7,7 +7,7 @@
 struct EntityTitles: Sendable {
     let graph: ContentGraph
 
-    /// How data names an entity: `kind/slug`.
+    /// How data names an entity: `kind/slug` (written the same way by `script`).
     static func key(of id: EntityID) -> String {
         id.kind + "/" + id.slug
     }
@@ -18,14 +18,15 @@ struct EntityTitles: Sendable {
         var json = JSONWriter()
         json.raw("window.SatchelTitles = {")
         // By position: the fields are read in place rather than each entity copied out.
+        json.reserve(graph.entities.count * 96)
         for position in graph.entities.indices {
             if position > 0 { json.raw(",") }
-            let id = graph.entities[position].id
-            json.string(Self.key(of: id))
+            let (kind, slug) = (graph.entities[position].id.kind, graph.entities[position].id.slug)
+            json.string(joining: kind, "/", slug)
             json.raw(":[")
             json.string(graph.entities[position].title)
             json.raw(",")
-            json.string(SitePaths.entity(id, root: root))
+            json.string(joining: root, kind, "/", slug, ".html")
             json.raw("]")
         }
         json.raw("};\n")

@@ -11,6 +11,9 @@ extension SiteRenderer {
             for schema in schemas {
                 group.addTask { try renderComparison(of: schema, write: write, navigation: navigation) }
             }
+            if shared.overview {
+                group.addTask { try write(ComparePaths.titles, EntityTitles(graph: graph).script) }
+            }
             try await group.waitForAll()
         }
         if shared.overview {
@@ -23,7 +26,6 @@ extension SiteRenderer {
             try write(ComparePaths.sideBySide, page(
                 SideBySidePageView(kinds: kinds, titlesScript: ComparePaths.titlesName), title: "Compare side by side",
                 path: ComparePaths.sideBySide, template: "side-by-side", navigation: navigation))
-            try write(ComparePaths.titles, EntityTitles(graph: graph).script)
         }
 
         var documents = introductions.map { (page: SitePaths.kind($0.key), body: $0.value) }

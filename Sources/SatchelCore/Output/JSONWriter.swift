@@ -41,13 +41,21 @@ struct JSONWriter {
     /// string literal in older JavaScript parsers) are written as `\u` escapes, so `</script>` or `<!--` can
     /// never appear in the file.
     mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { append(escaping: $0) }
+        bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Writes `utf8` as a string literal, copying the runs that need no escape whole.
-    private mutating func append(escaping utf8: UnsafeBufferPointer<UInt8>) {
+    /// One string literal of `parts` joined, written without joining them first (`"../materials/nylon.html"`).
+    mutating func string(joining parts: String...) {
         bytes.append(UInt8(ascii: "\""))
+        for var part in parts { part.withUTF8 { append(escaping: $0) } }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes `utf8` inside a string literal, copying the runs that need no escape whole.
+    private mutating func append(escaping utf8: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         var index = 0
         while index < utf8.count {
@@ -72,7 +80,6 @@ struct JSONWriter {
             runStart = index
         }
         bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<index])
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A string, or `null` for nil.
