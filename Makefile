@@ -31,7 +31,8 @@ bench: deps build
 	python3 Benchmarks/run_bench.py
 	python3 Benchmarks/run_bench.py --runs 3 --work /dev/shm/satchel-bench
 	rm -rf /dev/shm/satchel-bench
-	python3 Benchmarks/search_bench.py --runs 5
+	python3 Benchmarks/search_bench.py --runs 5 --work /dev/shm/satchel-search-bench
+	rm -rf /dev/shm/satchel-search-bench
 
 # The scaling run: 100,000 pages on tmpfs, one run (about 400 MB of Markdown; several minutes).
 bench-scale: deps build

@@ -5,6 +5,9 @@
    (SATCHEL_SEARCH_INDEX=off skips writing it), alternated, median of --runs each. Budget: the index adds at
    most 15% to the build's time, counted as CPU time (user + system) of the build process, because on a
    shared two-core machine its wall time mostly measures the other processes; wall times are printed too.
+   `make bench` runs it on tmpfs (--work /dev/shm/…): on this machine's disk, the kernel's writeback of the
+   previous build's 215 MB is charged to whichever build runs next (15 s of CPU where tmpfs gives 7 s), which
+   made the share swing between 5 % and 26 % from run to run for the same code.
 2. First query: for each query, a fresh load of the home page over file:// in headless Chromium; the search
    box is focused and, 300 ms later (a reader clicks or presses / before typing; focus loads the 6 KB meta
    file), the query is put into it and an input event dispatched, as a paste or the last keystroke would.
