@@ -65,8 +65,9 @@ public actor LiveSite {
     }
 
     /// Makes what a build that found the output up to date did not keep, the search index, the comparison
-    /// rows and the listing cards, so that the first edit need not. (That edit still puts every card and row
-    /// through the templates once, as no rendered fragment is kept yet.) Serve calls it once it serves.
+    /// rows and the listing cards, so that the first edit need not; and renders the listing and comparison
+    /// pages once, output discarded, so that every card and row keeps its rendering for that edit too.
+    /// Serve calls it once it serves.
     public func prepare() async {
         guard let kept = snapshot, !isPrepared else { return }
         let started = generation
@@ -74,15 +75,16 @@ public actor LiveSite {
         let renderer = SiteRenderer(
             graph: graph, config: kept.model.config, theme: kept.theme, introductions: kept.model.introductions,
             buildDate: kept.day, similarity: kept.similarity, comparisons: ComparisonRowsBox(kept.comparisons, keeping: true),
-            cards: ListingCardsBox(kept.cards, keeping: true))
+            cards: ListingCardsBox(kept.cards, keeping: true), fragments: kept.fragments)
+        let navigation = NavigationCache(renderer: renderer)
         let search = kept.search == nil
             ? IndexedCorpus(await SearchCorpus.collect(SearchDocument.documents(in: graph)), schemas: graph.schemas) : kept.search
         await withTaskGroup(of: Void.self) { group in
             for schema in graph.schemas where kept.comparisons[schema.name] == nil {
-                group.addTask { _ = renderer.comparison(of: schema) }
+                group.addTask { _ = renderer.comparisonPage(of: schema, navigation: navigation) }
             }
             for schema in graph.schemas where kept.cards[schema.name] == nil {
-                group.addTask { _ = renderer.listingCards(of: schema) }
+                group.addTask { _ = renderer.listingPage(of: schema, navigation: navigation) }
             }
         }
         // An update that ran meanwhile made its own.
@@ -97,6 +99,14 @@ public actor LiveSite {
         guard let snapshot else { return false }
         return snapshot.search != nil
             && snapshot.model.graph.schemas.allSatisfy { snapshot.comparisons[$0.name] != nil && snapshot.cards[$0.name] != nil }
+    }
+
+    /// The kept listing cards and comparison rows, and how many of them keep a rendering for the next update.
+    var keptFragments: (count: Int, rendered: Int) {
+        guard let snapshot else { return (0, 0) }
+        let renderings = snapshot.cards.values.flatMap { $0.values.map(\.renderings) }
+            + snapshot.comparisons.values.flatMap { $0.rows.values.map(\.view.renderings) }
+        return (renderings.count, renderings.filter { ($0?.count ?? 0) > 0 }.count)
     }
 
     /// Writes the build cache after updates in place, so that a later `satchel build` or `serve` starts from

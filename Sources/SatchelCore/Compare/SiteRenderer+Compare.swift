@@ -43,9 +43,23 @@ extension SiteRenderer {
 
     /// One kind's table page, its CSV and its side-by-side data.
     private func renderComparison(of schema: KindSchema, write: (String, String) throws -> Void, navigation: NavigationCache) throws {
+        let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
+        let (page, rows, table, itemsChanged) = comparisonPage(of: schema, navigation: navigation)
+        try write(ComparePaths.table(schema.name), page)
+        try write(ComparePaths.csv(schema.name), table.csv(records: rows.map(\.csvRecord)))
+        // Items name other entities by reference, so most edits leave a kind's data as it was; a kept file is
+        // left in place (only serve keeps rows, and it keeps the output's other files too).
+        if itemsChanged {
+            try write(ComparePaths.data(schema.name), SideBySideData(schema: schema, depth: dataDepth, items: rows.map(\.item)).script)
+        }
+    }
+
+    /// One kind's table page, with the rows, table and `itemsChanged` of `comparison(of:)`.
+    func comparisonPage(
+        of schema: KindSchema, navigation: NavigationCache
+    ) -> (page: String, rows: [ComparisonRow], table: CompareTable, itemsChanged: Bool) {
         let path = ComparePaths.table(schema.name)
         let depth = SitePaths.depth(of: path)
-        let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
         let (rows, table, facets, itemsChanged) = comparison(of: schema)
         let view = ComparePageView(
             kind: kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!,
@@ -54,15 +68,10 @@ extension SiteRenderer {
                 csvURL: ComparePaths.csvName(schema.name), sortKey: CompareTable.titleKey, ascending: true),
             facets: facets,
             sideBySideURL: SitePaths.root(depth: depth) + ComparePaths.sideBySide)
-        try write(path, page(
+        let page = page(
             withPictures(view, schema: schema, depth: depth), title: "Compare \(schema.plural)", path: path, template: "compare",
-            navigation: navigation))
-        try write(ComparePaths.csv(schema.name), table.csv(records: rows.map(\.csvRecord)))
-        // Items name other entities by reference, so most edits leave a kind's data as it was; a kept file is
-        // left in place (only serve keeps rows, and it keeps the output's other files too).
-        if itemsChanged {
-            try write(ComparePaths.data(schema.name), SideBySideData(schema: schema, depth: dataDepth, items: rows.map(\.item)).script)
-        }
+            navigation: navigation)
+        return (page, rows, table, itemsChanged)
     }
 
     /// A kind's comparison rows, its table and its facet filters, recorded in `comparisons`. Rows kept

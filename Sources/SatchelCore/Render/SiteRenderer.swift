@@ -53,8 +53,7 @@ struct SiteRenderer: Sendable {
             }
             for schema in graph.schemas where shared.includes(schema.name) {
                 group.addTask {
-                    let path = SitePaths.kind(schema.name)
-                    try write(path, page(kindView(schema), title: schema.plural, path: path, template: theme.template("kind", kind: schema.name), navigation: navigation))
+                    try write(SitePaths.kind(schema.name), listingPage(of: schema, navigation: navigation))
                     return 1
                 }
             }
@@ -143,6 +142,12 @@ struct SiteRenderer: Sendable {
             if best.count > limit { best.removeLast() }
         }
         return best.map(\.position)
+    }
+
+    /// The listing page of `schema`'s entities.
+    func listingPage(of schema: KindSchema, navigation: NavigationCache) -> String {
+        let path = SitePaths.kind(schema.name)
+        return page(kindView(schema), title: schema.plural, path: path, template: theme.template("kind", kind: schema.name), navigation: navigation)
     }
 
     private func kindView(_ schema: KindSchema) -> KindPageView {
