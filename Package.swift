@@ -41,7 +41,11 @@ let package = Package(
                 "SatchelCore",
                 "SatchelServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc (Debian's libmimalloc-dev) in place of glibc's malloc for the whole process: a build
+            // allocates millions of small strings and arrays, and spent about 12 % of its CPU in glibc's
+            // malloc and free. Measured in Benchmarks/README.md ("Allocator").
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "SatchelCoreTests",
