@@ -44,7 +44,7 @@ let package = Package(
             ],
             // mimalloc (Debian's libmimalloc-dev) in place of glibc's malloc for the whole process: a build
             // allocates millions of small strings and arrays, and spent about 12 % of its CPU in glibc's
-            // malloc and free. Measured in Benchmarks/README.md ("Allocator").
+            // malloc and free. 10,000 pages on tmpfs, five alternated runs: 4.26 s -> 3.67 s, 260 -> 274 MB.
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(

@@ -56,8 +56,8 @@ struct CompareColumnView: Sendable {
 
 /// A row: `{{slug}}`, `{{title}}`, `{{url}}`, `{{#cells}}`.
 ///
-/// Its values live in one unchanging box, as a listing card's do (`EntityCardView`): serve compares every
-/// row of a table with the one kept from the last render, and a reused row is the same box.
+/// Its values live in one unchanging box, as a listing card's do (`EntityCardView`): a reused row is the
+/// same box, with its rendered output.
 struct CompareRowView: Sendable, Equatable {
     private final class Storage: Sendable {
         let slug: String

@@ -86,9 +86,8 @@ public struct KindPageView: Sendable {
 /// An entity on a listing page.
 ///
 /// Its values live in one unchanging box: serve keeps a listing's cards and, after an edit, reuses those it
-/// cannot change, so a card is compared with the one kept from the last render for every card of the
-/// listing. A reused card is the same box, equal at once, and a card passed as a template context is one
-/// reference rather than a copy of every field.
+/// cannot change. A reused card is the same box, so it keeps its rendered output (`renderings`), and a
+/// card passed as a template context is one reference rather than a copy of every field.
 public struct EntityCardView: Sendable, Equatable {
     private final class Storage: Sendable {
         let link: LinkView
