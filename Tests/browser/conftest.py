@@ -76,13 +76,33 @@ def open_page(driver, site):
     return open_
 
 
-def reload(driver):
-    """Reloads the page and returns once a new document has loaded. `driver.refresh()` alone can return while the
-    old document is still current (seen with the long guide page), so a script run next reads the old page."""
+STORED = "return JSON.stringify(Object.keys(localStorage).sort().map(function (k) { return [k, localStorage.getItem(k)] }))"
+
+
+def _refresh(driver):
+    # `driver.refresh()` alone can return while the old document is still current (seen with the long guide
+    # page), so a script run next would read the old page: wait for a document without the old one's flag.
     driver.execute_script("window.__satchelBeforeReload = true")
     driver.refresh()
     WebDriverWait(driver, 10).until(lambda d: d.execute_script(
         "return !window.__satchelBeforeReload && document.readyState === 'complete'"))
+
+
+def reload(driver):
+    """Reloads the page and returns once a new document has loaded that sees the localStorage the old one saw.
+    Headless Chromium on file:// under load sometimes starts the new document with an older copy of the
+    origin's storage (an earlier value, or none; about 1 reload in 70 with both cores busy), and the theme
+    reads it while the page is parsed. What the old document stored is then written again and the page
+    reloaded, so the page is always tested with the storage the test (or the page) left."""
+    stored = driver.execute_script(STORED)
+    for _ in range(5):
+        _refresh(driver)
+        if driver.execute_script(STORED) == stored:
+            return
+        driver.execute_script(
+            "localStorage.clear(); JSON.parse(arguments[0]).forEach(function (e) { localStorage.setItem(e[0], e[1]) })",
+            stored)
+    pytest.fail(f"after five reloads the page still does not see the stored {stored}")
 
 
 def console_errors(driver):
