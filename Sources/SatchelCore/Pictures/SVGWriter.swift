@@ -2,39 +2,41 @@
 /// title holding `<`, `&` or quotes stays text in both the HTML page and the SVG inside it. Coordinates are
 /// written with at most one decimal, so the same layout always gives the same bytes.
 struct SVGWriter {
-    private(set) var markup = ""
+    /// Bytes rather than a `String`: a picture is hundreds of short pieces, and appending each to an array
+    /// costs about a third of appending it to a string, checking the finished bytes as UTF-8 included.
+    private var markup: [UInt8] = []
 
     /// Opens the root element: a picture `width` × `height` user units, drawn at that size (pictures.css lets
     /// it shrink to the column), hidden from assistive technology because the page lists the same links as text.
     init(width: Double, height: Double, className: String) {
         markup.reserveCapacity(4096)
-        markup += "<svg class=\""
-        markup += className
-        markup += "\" viewBox=\"0 0 "
+        put("<svg class=\"")
+        put(text: className)
+        put("\" viewBox=\"0 0 ")
         write(width)
-        markup += " "
+        put(" ")
         write(height)
-        markup += "\" width=\""
+        put("\" width=\"")
         write(width)
-        markup += "\" height=\""
+        put("\" height=\"")
         write(height)
-        markup += "\" aria-hidden=\"true\">"
+        put("\" aria-hidden=\"true\">")
     }
 
     /// Opens a root element whose width follows its container (for charts drawn in percentages of the width).
     init(fluidHeight height: Double, className: String) {
         markup.reserveCapacity(4096)
-        markup += "<svg class=\""
-        markup += className
-        markup += "\" width=\"100%\" height=\""
+        put("<svg class=\"")
+        put(text: className)
+        put("\" width=\"100%\" height=\"")
         write(height)
-        markup += "\" aria-hidden=\"true\">"
+        put("\" aria-hidden=\"true\">")
     }
 
     /// The finished picture.
     mutating func finish() -> String {
-        markup += "</svg>"
-        return markup
+        put("</svg>")
+        return String(decoding: markup, as: UTF8.self)
     }
 
     // Every element is written piece by piece into `markup`, rather than through string interpolations that
@@ -43,117 +45,136 @@ struct SVGWriter {
     /// A link around what `content` writes. It is taken out of the tab order: the page's lists hold the same
     /// links for keyboard and screen reader users. `title`, the tooltip, is the full text of a shortened label.
     mutating func link(href: String, title: String?, className: String? = nil, _ content: (inout SVGWriter) -> Void) {
-        markup += "<a href=\""
+        put("<a href=\"")
         HTML.append(escaping: href, to: &markup)
-        markup += "\" tabindex=\"-1\""
+        put("\" tabindex=\"-1\"")
         if let className {
-            markup += " class=\""
-            markup += className
-            markup += "\""
+            put(" class=\"")
+            put(text: className)
+            put("\"")
         }
-        markup += ">"
+        put(">")
         if let title { self.title(title) }
         content(&self)
-        markup += "</a>"
+        put("</a>")
     }
 
     mutating func group(className: String, _ content: (inout SVGWriter) -> Void) {
-        markup += "<g class=\""
-        markup += className
-        markup += "\">"
+        put("<g class=\"")
+        put(text: className)
+        put("\">")
         content(&self)
-        markup += "</g>"
+        put("</g>")
     }
 
     /// A `<title>` for the enclosing element: a tooltip with the full text.
     mutating func title(_ text: String) {
-        markup += "<title>"
+        put("<title>")
         HTML.append(escaping: text, to: &markup)
-        markup += "</title>"
+        put("</title>")
     }
 
     mutating func rect(x: Length, y: Double, width: Length, height: Double, radius: Double = 0, className: String) {
-        markup += "<rect class=\""
-        markup += className
-        markup += "\" x=\""
+        put("<rect class=\"")
+        put(text: className)
+        put("\" x=\"")
         write(x)
-        markup += "\" y=\""
+        put("\" y=\"")
         write(y)
-        markup += "\" width=\""
+        put("\" width=\"")
         write(width)
-        markup += "\" height=\""
+        put("\" height=\"")
         write(height)
-        markup += "\""
+        put("\"")
         if radius > 0 {
-            markup += " rx=\""
+            put(" rx=\"")
             write(radius)
-            markup += "\""
+            put("\"")
         }
-        markup += "/>"
+        put("/>")
     }
 
     mutating func circle(x: Length, y: Double, radius: Double, className: String) {
-        markup += "<circle class=\""
-        markup += className
-        markup += "\" cx=\""
+        put("<circle class=\"")
+        put(text: className)
+        put("\" cx=\"")
         write(x)
-        markup += "\" cy=\""
+        put("\" cy=\"")
         write(y)
-        markup += "\" r=\""
+        put("\" r=\"")
         write(radius)
-        markup += "\"/>"
+        put("\"/>")
     }
 
     mutating func line(x1: Length, y1: Double, x2: Length, y2: Double, className: String) {
-        markup += "<line class=\""
-        markup += className
-        markup += "\" x1=\""
+        put("<line class=\"")
+        put(text: className)
+        put("\" x1=\"")
         write(x1)
-        markup += "\" y1=\""
+        put("\" y1=\"")
         write(y1)
-        markup += "\" x2=\""
+        put("\" x2=\"")
         write(x2)
-        markup += "\" y2=\""
+        put("\" y2=\"")
         write(y2)
-        markup += "\"/>"
+        put("\"/>")
     }
 
     /// A path from its `d` commands, built with `number(_:)` or `appendNumber(_:to:)` by the caller.
     mutating func path(_ commands: String, className: String, width: Double? = nil) {
-        markup += "<path class=\""
-        markup += className
-        markup += "\" d=\""
-        markup += commands
-        markup += "\""
+        put("<path class=\"")
+        put(text: className)
+        put("\" d=\"")
+        put(text: commands)
+        put("\"")
         if let width {
-            markup += " stroke-width=\""
+            put(" stroke-width=\"")
             write(width)
-            markup += "\""
+            put("\"")
         }
-        markup += "/>"
+        put("/>")
     }
 
     /// Text anchored at `x`, `y` (the baseline); `anchor` is `start`, `middle` or `end`.
     mutating func text(_ text: String, x: Length, y: Double, anchor: String = "start", className: String) {
-        markup += "<text class=\""
-        markup += className
-        markup += "\" x=\""
+        put("<text class=\"")
+        put(text: className)
+        put("\" x=\"")
         write(x)
-        markup += "\" y=\""
+        put("\" y=\"")
         write(y)
-        markup += "\""
+        put("\"")
         if anchor != "start" {
-            markup += " text-anchor=\""
-            markup += anchor
-            markup += "\""
+            put(" text-anchor=\"")
+            put(text: anchor)
+            put("\"")
         }
-        markup += ">"
+        put(">")
         HTML.append(escaping: text, to: &markup)
-        markup += "</text>"
+        put("</text>")
+    }
+
+    private mutating func put(_ literal: StaticString) {
+        markup.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    private mutating func put(text: String) {
+        markup.append(contentsOf: text.utf8)
     }
 
     private mutating func write(_ value: Double) {
-        Self.appendNumber(value, to: &markup)
+        let tenths = Int((abs(value) * 10).rounded())
+        if value < 0 && tenths != 0 { markup.append(UInt8(ascii: "-")) }
+        writeDigits(tenths / 10)
+        if tenths % 10 != 0 {
+            markup.append(UInt8(ascii: "."))
+            markup.append(UInt8(ascii: "0") + UInt8(tenths % 10))
+        }
+    }
+
+    private mutating func writeDigits(_ value: Int) {
+        if value >= 10 { writeDigits(value / 10) }
+        markup.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     private mutating func write(_ length: Length) {
@@ -162,7 +183,7 @@ struct SVGWriter {
             write(value)
         case .percent(let value):
             write(value)
-            markup += "%"
+            put("%")
         }
     }
 
