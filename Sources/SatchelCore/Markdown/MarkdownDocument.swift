@@ -1,5 +1,6 @@
 import Foundation
 import CCmarkGFM
+import Synchronization
 
 /// A Markdown body parsed by cmark-gfm: its headings, links, Satchel blocks and plain text, and the edits
 /// the build makes to it (link destinations pointed at rendered pages, blocks shown as HTML), rendered by
@@ -199,29 +200,28 @@ private final class Tree {
     /// parser adds extensions' special characters (`~`, `|`) to a global table and removes them when it is
     /// done (github/cmark-gfm#176). Parses running at once crashed a 10,000-page build, so they take turns;
     /// parsing is a small part of a page's cost, and rendering the tree needs no lock.
-    private static let parsing = NSLock()
+    private static let parsing = Mutex(())
 
     init(_ markdown: String, allowsRawHTML: Bool) {
-        Self.parsing.lock()
-        defer { Self.parsing.unlock() }
-        cmark_gfm_core_extensions_ensure_registered()
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
         self.options = options
-        let parser = cmark_parser_new(options)!
-        self.parser = parser
-        var extensions = ["table", "strikethrough", "autolink", "tasklist"]
-        if allowsRawHTML { extensions.append("tagfilter") }
-        for name in extensions {
-            if let extensionPointer = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
-            }
-        }
         var markdown = markdown
-        markdown.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        (parser, root) = Self.parsing.withLock { _ in
+            cmark_gfm_core_extensions_ensure_registered()
+            let parser = cmark_parser_new(options)!
+            var extensions = ["table", "strikethrough", "autolink", "tasklist"]
+            if allowsRawHTML { extensions.append("tagfilter") }
+            for name in extensions {
+                if let extensionPointer = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, extensionPointer)
+                }
+            }
+            markdown.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            return (parser, cmark_parser_finish(parser)!)
         }
-        root = cmark_parser_finish(parser)!
     }
 
     deinit {
