@@ -199,7 +199,8 @@ private final class Tree {
     /// cmark-gfm parsers share global state: extension registration is a check-then-set, and the inline
     /// parser adds extensions' special characters (`~`, `|`) to a global table and removes them when it is
     /// done (github/cmark-gfm#176). Parses running at once crashed a 10,000-page build, so they take turns;
-    /// parsing is a small part of a page's cost, and rendering the tree needs no lock.
+    /// parsing is a small part of a page's cost, and rendering the tree needs no lock. A `Mutex` rather than
+    /// `NSLock`: the parse stage of 10,000 pages took about 110 ms less (fewer sleeps and wake-ups per page).
     private static let parsing = Mutex(())
 
     init(_ markdown: String, allowsRawHTML: Bool) {
