@@ -196,33 +196,37 @@ private final class Tree {
     /// so they are freed only with the tree.
     private var detached: [OpaquePointer] = []
 
-    /// cmark-gfm parsers share global state: extension registration is a check-then-set, and the inline
-    /// parser adds extensions' special characters (`~`, `|`) to a global table and removes them when it is
-    /// done (github/cmark-gfm#176). Parses running at once crashed a 10,000-page build, so they take turns;
-    /// parsing is a small part of a page's cost, and rendering the tree needs no lock. A `Mutex` rather than
-    /// `NSLock`: the parse stage of 10,000 pages took about 110 ms less (fewer sleeps and wake-ups per page).
+    /// cmark-gfm parsers share global state: extension registration is a check-then-set, done once here
+    /// before any parse; and finishing a parse, which parses the inlines, adds the extensions' special
+    /// characters (`~`, `|`) to a global table and removes them when it is done (github/cmark-gfm#176), so
+    /// parses finishing at once would miss them. Finishing takes turns; feeding, which parses the blocks,
+    /// runs in parallel. A `Mutex` rather than `NSLock`: fewer sleeps and wake-ups per page.
     private static let parsing = Mutex(())
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
     init(_ markdown: String, allowsRawHTML: Bool) {
+        Self.registered
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
         self.options = options
-        var markdown = markdown
-        (parser, root) = Self.parsing.withLock { _ in
-            cmark_gfm_core_extensions_ensure_registered()
-            let parser = cmark_parser_new(options)!
-            var extensions = ["table", "strikethrough", "autolink", "tasklist"]
-            if allowsRawHTML { extensions.append("tagfilter") }
-            for name in extensions {
-                if let extensionPointer = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, extensionPointer)
-                }
+        let parser = cmark_parser_new(options)!
+        self.parser = parser
+        var extensions = ["table", "strikethrough", "autolink", "tasklist"]
+        if allowsRawHTML { extensions.append("tagfilter") }
+        for name in extensions {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
-            markdown.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-            }
-            return (parser, cmark_parser_finish(parser)!)
         }
+        var markdown = markdown
+        markdown.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        // The parser and its tree belong to this value alone, the lock only orders the finishing: they cross
+        // it as addresses, which Swift can send, where it cannot prove a pointer is not shared.
+        let address = UInt(bitPattern: parser)
+        let tree = Self.parsing.withLock { _ in UInt(bitPattern: cmark_parser_finish(OpaquePointer(bitPattern: address))) }
+        root = OpaquePointer(bitPattern: tree)!
     }
 
     deinit {
