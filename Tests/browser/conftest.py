@@ -91,7 +91,7 @@ def _refresh(driver):
 def reload(driver):
     """Reloads the page and returns once a new document has loaded that sees the localStorage the old one saw.
     Headless Chromium on file:// under load sometimes starts the new document with an older copy of the
-    origin's storage (an earlier value, or none; about 1 reload in 70 with both cores busy), and the theme
+    origin's storage (an earlier value, or none; 1 to 3 reloads in 100 with both cores busy), and the theme
     reads it while the page is parsed. What the old document stored is then written again and the page
     reloaded, so the page is always tested with the storage the test (or the page) left."""
     stored = driver.execute_script(STORED)

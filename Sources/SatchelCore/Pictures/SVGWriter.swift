@@ -163,18 +163,7 @@ struct SVGWriter {
     }
 
     private mutating func write(_ value: Double) {
-        let tenths = Int((abs(value) * 10).rounded())
-        if value < 0 && tenths != 0 { markup.append(UInt8(ascii: "-")) }
-        writeDigits(tenths / 10)
-        if tenths % 10 != 0 {
-            markup.append(UInt8(ascii: "."))
-            markup.append(UInt8(ascii: "0") + UInt8(tenths % 10))
-        }
-    }
-
-    private mutating func writeDigits(_ value: Int) {
-        if value >= 10 { writeDigits(value / 10) }
-        markup.append(UInt8(ascii: "0") + UInt8(value % 10))
+        Self.digits(of: value) { markup.append($0) }
     }
 
     private mutating func write(_ length: Length) {
@@ -196,12 +185,24 @@ struct SVGWriter {
 
     /// Appends `number(value)` to `text`.
     static func appendNumber(_ value: Double, to text: inout String) {
+        digits(of: value) { text.unicodeScalars.append(Unicode.Scalar($0)) }
+    }
+
+    /// Gives the ASCII bytes of `number(value)` to `put`, most significant first: the one rule for the
+    /// picture's bytes and for strings.
+    private static func digits(of value: Double, _ put: (UInt8) -> Void) {
         let tenths = Int((abs(value) * 10).rounded())
-        if value < 0 && tenths != 0 { text += "-" }
-        text += String(tenths / 10)
+        if value < 0 && tenths != 0 { put(UInt8(ascii: "-")) }
+        let whole = tenths / 10
+        var divisor = 1
+        while divisor <= whole / 10 { divisor *= 10 }
+        while divisor > 0 {
+            put(UInt8(ascii: "0") + UInt8(whole / divisor % 10))
+            divisor /= 10
+        }
         if tenths % 10 != 0 {
-            text += "."
-            text += String(tenths % 10)
+            put(UInt8(ascii: "."))
+            put(UInt8(ascii: "0") + UInt8(tenths % 10))
         }
     }
 
