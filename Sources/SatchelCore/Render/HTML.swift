@@ -22,13 +22,7 @@ enum HTML {
                 continue
             }
             if index != runStart { output.append(contentsOf: text[runStart..<index]) }
-            switch byte {
-            case UInt8(ascii: "&"): output.append("&amp;")
-            case UInt8(ascii: "<"): output.append("&lt;")
-            case UInt8(ascii: ">"): output.append("&gt;")
-            case UInt8(ascii: "\""): output.append("&quot;")
-            default: output.append("&#39;")
-            }
+            output.append(entity(for: byte))
             utf8.formIndex(after: &index)
             runStart = index
         }
@@ -46,16 +40,21 @@ enum HTML {
             var runStart = 0
             for index in bytes.indices where needsEscaping(bytes[index]) {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                switch bytes[index] {
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                default: output.append(contentsOf: "&#39;".utf8)
-                }
+                output.append(contentsOf: entity(for: bytes[index]).utf8)
                 runStart = index + 1
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
+    }
+
+    /// The character reference written for a byte that `needsEscaping`.
+    private static func entity(for byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        default: "&#39;"
         }
     }
 
