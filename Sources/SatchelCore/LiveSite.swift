@@ -81,7 +81,7 @@ public actor LiveSite {
             ? IndexedCorpus(await SearchCorpus.collect(SearchDocument.documents(in: graph)), schemas: graph.schemas) : kept.search
         await withTaskGroup(of: Void.self) { group in
             for schema in graph.schemas where kept.comparisons[schema.name] == nil {
-                group.addTask { _ = renderer.comparisonPage(of: schema, navigation: navigation) }
+                group.addTask { _ = renderer.comparisonPage(of: schema, renderer.comparison(of: schema), navigation: navigation) }
             }
             for schema in graph.schemas where kept.cards[schema.name] == nil {
                 group.addTask { _ = renderer.listingPage(of: schema, navigation: navigation) }
@@ -193,6 +193,9 @@ public actor LiveSite {
         var affected = edited
         for id in changedFaces { affected.formUnion(old.neighbours(of: id).union(graph.neighbours(of: id))) }
         let kinds = Set(affected.map(\.kind))
+        let written = kinds.filter {
+            Self.showsBeyondCardsAndRows($0, changedFaces, in: graph, introductions: snapshot.model.introductions)
+        }
         affected.formUnion(graph.entitiesWithCompareBlocks)
         // Similar pages are of the same kind, so only the changed pages' kinds can list them or have new ones.
         // By position: copying each entity out of the graph (ten reference-counted fields) cost more than the check.
@@ -203,7 +206,24 @@ public actor LiveSite {
                 if similar != snapshot.similarity[id] || similar.contains(where: changedFaces.contains) { affected.insert(id) }
             }
         }
-        return (affected, SharedPages(kinds: kinds, overview: true), similarity)
+        return (affected, SharedPages(kinds: written, checkedKinds: kinds.subtracting(written), overview: true), similarity)
+    }
+
+    /// Whether `kind`'s listing or comparison can show a page of `changed` other than through the cards and
+    /// rows of its own pages: it is the kind of one (its charts draw their values), it draws a matrix of one's
+    /// kind, or its introduction links to one or holds a compare block. Otherwise its pages change only if
+    /// a card or row does (`SharedPages.checkedKinds`).
+    private static func showsBeyondCardsAndRows(
+        _ kind: String, _ changed: Set<EntityID>, in graph: ContentGraph, introductions: [String: MarkdownDocument]
+    ) -> Bool {
+        if changed.contains(where: { $0.kind == kind }) { return true }
+        let matrixKinds = graph.schema(kind)?.fields.filter(\.isMatrix).compactMap(\.type.referencedKind) ?? []
+        if changed.contains(where: { matrixKinds.contains($0.kind) }) { return true }
+        guard let introduction = introductions[kind] else { return false }
+        if introduction.fencedBlocks.contains(where: { $0.info == CompareBlock.info }) { return true }
+        return (graph.introductionLinks[kind] ?? []).contains { target in
+            if case .entity(let id, _) = target { changed.contains(id) } else { false }
+        }
     }
 
     /// The kept search index and the documents to put in it, when no page moved: those of the `affected`

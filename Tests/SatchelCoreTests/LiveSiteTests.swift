@@ -32,7 +32,7 @@ import Testing
 
     @Test(arguments: [
         "body", "title", "title that moves the page", "summary", "reference added", "reference removed", "mention added", "heading renamed", "updated date",
-        "similar pages", "compare block added",
+        "similar pages", "compare block added", "title in another kind's matrix",
     ])
     func editsUpdateInPlaceAndEqualACleanBuild(edit: String) async throws {
         let site = try FixtureSite()
@@ -51,6 +51,10 @@ import Testing
             // Nylon sorts before Polyester, Zylon after it: documents move, so the search index is made anew.
             path = "materials/nylon.md"
             try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "title: Nylon", with: "title: Zylon"))
+        case "title in another kind's matrix":
+            // Materials draw a matrix of their markets: its pages' cards and rows stay, its comparison page changes.
+            path = "markets/kenya.md"
+            try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "title: Kenya", with: "title: Kenya Coast"))
         case "reference added":
             path = "materials/nylon.md"
             try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "markets: [kenya]", with: "markets: [kenya, germany]"))
@@ -102,6 +106,23 @@ import Testing
         #expect(after["titles"] != before["titles"] && after["data-materials"] != before["data-materials"])
         #expect(after["data-markets"] == before["data-markets"] && after["data-manufacturers"] == before["data-manufacturers"])
         #expect(try await output(of: site) == cleanBuild(of: site))
+    }
+
+    /// A kind whose cards and rows show the titles its pages reference is rendered again for a retitled page
+    /// and written, although nothing else on its pages can change.
+    @Test func cardsAndRowsThatShowAnotherKindsTitleFollowIt() async throws {
+        let site = try FixtureSite()
+        let schema = "content/manufacturers/_kind.yml"
+        try site.write(schema, try site.read(schema).replacingOccurrences(of: "compare: [founded, lead_time]", with: "compare: [founded, lead_time, materials]"))
+        let live = try live(site)
+        _ = try await live.build(buildDate: day)
+        let path = "materials/nylon.md"
+        try site.write("content/" + path, try site.read("content/" + path).replacingOccurrences(of: "title: Nylon", with: "title: Nylon 6,6"))
+        _ = try await live.build(changed: changed(site, path), buildDate: day)
+        let written = try output(of: site)
+        #expect(String(decoding: try #require(written["manufacturers/index.html"]), as: UTF8.self).contains("Nylon 6,6"))
+        #expect(String(decoding: try #require(written["manufacturers/compare/index.html"]), as: UTF8.self).contains("Nylon 6,6"))
+        #expect(try await written == cleanBuild(of: site))
     }
 
     @Test func successiveEditsEachEqualACleanBuild() async throws {

@@ -4,7 +4,7 @@ import Foundation
 /// table and shown three ways: as an HTML table, as a CSV file, and (per kind) as side-by-side data.
 struct CompareTable: Sendable {
     /// One entity: its title (the row header) and a cell per column.
-    struct Row: Sendable {
+    struct Row: Sendable, Equatable {
         var id: EntityID
         var title: String
         var url: String

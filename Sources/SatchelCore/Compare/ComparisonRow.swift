@@ -6,7 +6,7 @@ import Foundation
 /// A row shows the entity's own values and the titles of the entities it references; its item adds the
 /// titles of those pointing at it and of those its text links to. So a row can change only when its
 /// entity or a neighbour's face changed, which puts the entity among those an update renders again.
-struct ComparisonRow: Sendable {
+struct ComparisonRow: Sendable, Equatable {
     var table: CompareTable.Row
     /// The row's view on its kind's comparison page, with the values facet filters match.
     var view: CompareRowView

@@ -6,10 +6,12 @@ extension SiteRenderer {
     func renderComparisons(
         of shared: SharedPages = .all, write: @escaping @Sendable (String, String) throws -> Void, navigation: NavigationCache
     ) async throws -> Int {
-        let schemas = graph.schemas.filter { shared.includes($0.name) }
+        let schemas = graph.schemas.filter { shared.renders($0.name) }
         try await withThrowingTaskGroup(of: Void.self) { group in
             for schema in schemas {
-                group.addTask { try renderComparison(of: schema, write: write, navigation: navigation) }
+                group.addTask {
+                    try renderComparison(of: schema, skipsUnchanged: !shared.includes(schema.name), write: write, navigation: navigation)
+                }
             }
             if shared.overview {
                 group.addTask { try write(ComparePaths.titles, EntityTitles(graph: graph).script) }
@@ -41,26 +43,29 @@ extension SiteRenderer {
         return schemas.count + (shared.overview ? 1 : 0)
     }
 
-    /// One kind's table page, its CSV and its side-by-side data.
-    private func renderComparison(of schema: KindSchema, write: (String, String) throws -> Void, navigation: NavigationCache) throws {
+    /// One kind's table page, its CSV and its side-by-side data; none of them when `skipsUnchanged` and every
+    /// row is the one kept, so they would be those written last.
+    private func renderComparison(
+        of schema: KindSchema, skipsUnchanged: Bool, write: (String, String) throws -> Void, navigation: NavigationCache
+    ) throws {
         let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
-        let (page, rows, table, itemsChanged) = comparisonPage(of: schema, navigation: navigation)
-        try write(ComparePaths.table(schema.name), page)
-        try write(ComparePaths.csv(schema.name), table.csv(records: rows.map(\.csvRecord)))
+        let comparison = comparison(of: schema)
+        if skipsUnchanged && !comparison.rowsChanged { return }
+        try write(ComparePaths.table(schema.name), comparisonPage(of: schema, comparison, navigation: navigation))
+        try write(ComparePaths.csv(schema.name), comparison.table.csv(records: comparison.rows.map(\.csvRecord)))
         // Items name other entities by reference, so most edits leave a kind's data as it was; a kept file is
         // left in place (only serve keeps rows, and it keeps the output's other files too).
-        if itemsChanged {
-            try write(ComparePaths.data(schema.name), SideBySideData(schema: schema, depth: dataDepth, items: rows.map(\.item)).script)
+        if comparison.itemsChanged {
+            try write(
+                ComparePaths.data(schema.name), SideBySideData(schema: schema, depth: dataDepth, items: comparison.rows.map(\.item)).script)
         }
     }
 
-    /// One kind's table page, with the rows, table and `itemsChanged` of `comparison(of:)`.
-    func comparisonPage(
-        of schema: KindSchema, navigation: NavigationCache
-    ) -> (page: String, rows: [ComparisonRow], table: CompareTable, itemsChanged: Bool) {
+    /// One kind's table page, showing `comparison`, which `comparison(of:)` made.
+    func comparisonPage(of schema: KindSchema, _ comparison: KindComparison, navigation: NavigationCache) -> String {
         let path = ComparePaths.table(schema.name)
         let depth = SitePaths.depth(of: path)
-        let (rows, table, facets, itemsChanged) = comparison(of: schema)
+        let (rows, table, facets) = (comparison.rows, comparison.table, comparison.facets)
         let view = ComparePageView(
             kind: kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!,
             table: CompareTableView(
@@ -68,16 +73,15 @@ extension SiteRenderer {
                 csvURL: ComparePaths.csvName(schema.name), sortKey: CompareTable.titleKey, ascending: true),
             facets: facets,
             sideBySideURL: SitePaths.root(depth: depth) + ComparePaths.sideBySide)
-        let page = page(
+        return page(
             withPictures(view, schema: schema, depth: depth), title: "Compare \(schema.plural)", path: path, template: "compare",
             navigation: navigation)
-        return (page, rows, table, itemsChanged)
     }
 
     /// A kind's comparison rows, its table and its facet filters, recorded in `comparisons`. Rows kept
     /// there are used as they are, except for the entities it rebuilds. `itemsChanged` is false when the
-    /// kind's side-by-side items are those kept.
-    func comparison(of schema: KindSchema) -> (rows: [ComparisonRow], table: CompareTable, facets: [CompareFacetView], itemsChanged: Bool) {
+    /// kind's side-by-side items are those kept, `rowsChanged` when every row is.
+    func comparison(of schema: KindSchema) -> KindComparison {
         let depth = SitePaths.depth(of: ComparePaths.table(schema.name))
         // Links in the data are followed from the side-by-side page, not from the script's own path.
         let dataDepth = SitePaths.depth(of: ComparePaths.sideBySide)
@@ -113,6 +117,7 @@ extension SiteRenderer {
         let sameEntities = replaced != nil && kept?.rows.count == rows.count
         // Rows are in title order, and a title is part of its item: unchanged items keep their order too.
         let itemsChanged = !sameEntities || zip(built, replaced ?? []).contains { rows[$0].item != $1.item }
+        let rowsChanged = !sameEntities || zip(built, replaced ?? []).contains { rows[$0] != $1 }
         var facets: [CompareFacetView] = []
         var columns: [String: ComparisonRowsBox.Facet] = [:]
         for index in table.fields.indices where CompareTable.isFacet(table.fields[index]) {
@@ -130,7 +135,7 @@ extension SiteRenderer {
                 key: field.key, label: field.label, options: column.options.map { CompareFacetOptionView(value: $0.value, count: $0.count) }))
         }
         comparisons.made(rows, built: built, facets: columns, of: schema.name)
-        return (rows, table, facets, itemsChanged)
+        return KindComparison(rows: rows, table: table, facets: facets, itemsChanged: itemsChanged, rowsChanged: rowsChanged)
     }
 
     /// Shows each ```compare block of the body of the page at `page` as its table.
@@ -162,4 +167,14 @@ extension SiteRenderer {
         return (grouped(mentions, outgoing: true) { id, _, _ in id } + grouped(graph.incoming[entity.id] ?? [], outgoing: false) { id, _, _ in id })
             .map { SideBySideData.RelationGroup(label: $0.label, ids: $0.links) }
     }
+}
+
+/// What `SiteRenderer.comparison(of:)` makes of a kind: its rows, table and facet filters, and whether the
+/// side-by-side items, or any part of a row, differ from those kept.
+struct KindComparison {
+    var rows: [ComparisonRow]
+    var table: CompareTable
+    var facets: [CompareFacetView]
+    var itemsChanged: Bool
+    var rowsChanged: Bool
 }

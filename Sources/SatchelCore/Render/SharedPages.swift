@@ -6,14 +6,29 @@ struct SharedPages: Sendable {
     /// Kinds whose listing, comparison table, CSV and side-by-side data are written; nil for every kind.
     /// They show their own pages' titles, summaries and compared values, and the titles those reference.
     var kinds: Set<String>?
+    /// Kinds whose listing, comparison table, CSV and side-by-side data are rendered but written only when a
+    /// card or row built again differs from the one kept: kinds that show the changed pages through their
+    /// cards and rows alone.
+    var checkedKinds: Set<String> = []
     /// The home, 404, side-by-side and catalog map pages: they show titles, summaries, update days and
     /// links of pages of every kind.
     var overview: Bool
 
     static let all = SharedPages(kinds: nil, overview: true)
 
+    init(kinds: Set<String>?, checkedKinds: Set<String> = [], overview: Bool) {
+        self.kinds = kinds
+        self.checkedKinds = checkedKinds
+        self.overview = overview
+    }
+
     /// Whether the pages of `kind` are written.
     func includes(_ kind: String) -> Bool {
         kinds?.contains(kind) ?? true
+    }
+
+    /// Whether the pages of `kind` are rendered: to be written, or to be written if a card or row changed.
+    func renders(_ kind: String) -> Bool {
+        includes(kind) || checkedKinds.contains(kind)
     }
 }

@@ -51,9 +51,12 @@ struct SiteRenderer: Sendable {
                 group.addTask { try renderHomeAndNotFound(write: write, navigation: navigation) }
                 group.addTask { try renderMap(write: write, navigation: navigation) }
             }
-            for schema in graph.schemas where shared.includes(schema.name) {
+            for schema in graph.schemas where shared.renders(schema.name) {
                 group.addTask {
-                    try write(SitePaths.kind(schema.name), listingPage(of: schema, navigation: navigation))
+                    guard let page = listingPage(of: schema, navigation: navigation, skipsUnchanged: !shared.includes(schema.name)) else {
+                        return 0
+                    }
+                    try write(SitePaths.kind(schema.name), page)
                     return 1
                 }
             }
@@ -145,12 +148,18 @@ struct SiteRenderer: Sendable {
     }
 
     /// The listing page of `schema`'s entities.
-    func listingPage(of schema: KindSchema, navigation: NavigationCache) -> String {
+    /// `schema`'s listing page; nil when `skipsUnchanged` and every card is the one kept, so the page would be
+    /// the one written last.
+    func listingPage(of schema: KindSchema, navigation: NavigationCache, skipsUnchanged: Bool = false) -> String? {
+        let (cards, unchanged) = listingCards(of: schema)
+        if skipsUnchanged && unchanged { return nil }
         let path = SitePaths.kind(schema.name)
-        return page(kindView(schema), title: schema.plural, path: path, template: theme.template("kind", kind: schema.name), navigation: navigation)
+        return page(
+            kindView(schema, cards: cards), title: schema.plural, path: path, template: theme.template("kind", kind: schema.name),
+            navigation: navigation)
     }
 
-    private func kindView(_ schema: KindSchema) -> KindPageView {
+    private func kindView(_ schema: KindSchema, cards: [EntityCardView]) -> KindPageView {
         let depth = 1
         var introductionHTML: String?
         if let introduction = introductions[schema.name] {
@@ -159,12 +168,12 @@ struct SiteRenderer: Sendable {
             introductionHTML = introduction.renderHTML()
         }
         let summary = kindSummaries(depth: depth, current: schema.name).first { $0.name == schema.name }!
-        return KindPageView(kind: summary, introduction: introductionHTML, entities: listingCards(of: schema))
+        return KindPageView(kind: summary, introduction: introductionHTML, entities: cards)
     }
 
     /// The cards of `schema`'s listing, in listing order, recorded in `cards`. Cards kept there are used as
-    /// they are, except for the entities it rebuilds.
-    func listingCards(of schema: KindSchema) -> [EntityCardView] {
+    /// they are, except for the entities it rebuilds; `unchanged` when each of those is as it was kept.
+    func listingCards(of schema: KindSchema) -> (cards: [EntityCardView], unchanged: Bool) {
         let depth = SitePaths.depth(of: SitePaths.kind(schema.name))
         let kept = cards.kept(of: schema.name)
         let entities = graph.entities(of: schema.name)
@@ -179,6 +188,7 @@ struct SiteRenderer: Sendable {
             built[id] = card
             return card
         }
+        let unchanged = kept.map { kept in kept.count == list.count && built.allSatisfy { kept[$0.key] == $0.value } } ?? false
         cards.update(schema.name) { kept in
             if var byID = kept, built.count < list.count {
                 byID.merge(built) { _, new in new }
@@ -187,7 +197,7 @@ struct SiteRenderer: Sendable {
                 kept = Dictionary(zip(entities.map(\.id), list), uniquingKeysWith: { first, _ in first })
             }
         }
-        return list
+        return (list, unchanged)
     }
 
     private func entityView(_ entity: Entity) -> EntityPageView {
