@@ -105,4 +105,29 @@ import Testing
         #expect(entry[2] as? String == title)
         #expect(entry[3] as? String == summary)
     }
+
+    /// Copied pieces share the bytes they were written into; once most of the bytes held belong to pieces
+    /// replaced since, the pieces are put in a buffer of their own, with the same contents.
+    @Test func copiedPiecesShareTheirBytesUntilMostAreUnused() {
+        func text(_ pieces: SearchBundle.Pieces) -> [String] { (0..<pieces.count).map { String(decoding: pieces[$0], as: UTF8.self) } }
+        func piece(_ round: Int, _ number: Int) -> String { String(repeating: "x", count: 90) + "-\(round)-\(number)" }
+        var pieces = SearchBundle.Pieces()
+        for number in 0..<100 { pieces.add { $0.string(piece(0, number)) } }
+        var shared: [Bool] = []
+        // Round r keeps the first r pieces, each in the buffer of an earlier round, and replaces the others.
+        for round in 1...3 {
+            var next = SearchBundle.Pieces()
+            next.copy(0..<round, from: pieces)
+            for number in round..<100 { next.add { $0.string(piece(round, number)) } }
+            let expected = Array(text(pieces)[0..<round]) + (round..<100).map { "\"" + piece(round, $0) + "\"" }
+            let kept = next.compactedIfMostlyUnused()
+            shared.append(kept[0].withUnsafeBufferPointer { $0.baseAddress } == pieces[0].withUnsafeBufferPointer { $0.baseAddress })
+            let same = text(kept) == expected
+            #expect(same, "round \(round)")
+            #expect(kept.heldByteCount <= 2 * kept.byteCount, "round \(round)")
+            pieces = kept
+        }
+        // Round 2 holds three buffers of about the bytes used, one for each round's pieces.
+        #expect(shared == [true, false, true])
+    }
 }

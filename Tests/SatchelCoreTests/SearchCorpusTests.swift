@@ -37,13 +37,13 @@ import Testing
     @Test func replacingDocumentsIndexesLikeAFreshCorpus() async throws {
         let (original, replacements) = try await Self.corpusAndEdits()
         let corpus = await SearchCorpus.collect(original)
-        let (updated, previous) = corpus.replacing(replacements)
+        let (updated, previous, _) = corpus.replacing(replacements)
         let fresh = await SearchCorpus.collect(Self.edited(original, replacements))
         // Compared as one flag each: on failure the whole index would be printed otherwise.
         let sameTerms = updated.terms == fresh.terms
         // Scored afresh and scored reusing the old index's unchanged postings alike.
         let samePostings = updated.index.postings == fresh.index.postings
-            && updated.index(reusing: corpus.index, previous: previous).postings == fresh.index.postings
+            && updated.index(reusing: corpus.index, previous: previous, onlyTouched: nil).postings == fresh.index.postings
         let sameLengths = updated.lengths == fresh.lengths && updated.titleWords == fresh.titleWords
         #expect(sameTerms)
         #expect(samePostings)
@@ -59,6 +59,22 @@ import Testing
         #expect(previous[updated.terms.firstIndex(of: "zebrafish")!] == nil)
     }
 
+    /// An edit that leaves the (rounded) average length as it was scores again only the terms the replaced
+    /// document held or holds, and still gives the index made from scratch: here a word gone from it, which
+    /// every other document still holds, and a new one.
+    @Test func anEditThatKeepsTheAverageLengthScoresOnlyTheTermsItTouches() async throws {
+        let (original, _) = try await Self.corpusAndEdits()
+        let replacements = [5: Self.document(5, body: "Woven fibre number 5 for rucksacks, tier 0.", like: original[5])]
+        let corpus = await SearchCorpus.collect(original)
+        let (updated, previous, touched) = corpus.replacing(replacements)
+        #expect(SearchIndex.Scorer.averageLength(of: updated.lengths) == SearchIndex.Scorer.averageLength(of: corpus.lengths))
+        #expect(touched.count < updated.terms.count / 10, "\(touched.count) of \(updated.terms.count)")
+        #expect(touched.contains { updated.terms[$0] == "backpacks" } && touched.contains { updated.terms[$0] == "rucksacks" })
+        let fresh = await SearchCorpus.collect(Self.edited(original, replacements))
+        let same = updated.index(reusing: corpus.index, previous: previous, onlyTouched: touched).postings == fresh.index.postings
+        #expect(same)
+    }
+
     @Test func updatedBundleHasTheFilesOfAFreshOneAndNamesEveryChangedFile() async throws {
         let (original, replacements) = try await Self.corpusAndEdits()
         let schemas = try await FixtureSite().site.model().graph.schemas
@@ -67,9 +83,9 @@ import Testing
         }
         let corpus = await SearchCorpus.collect(original)
         let before = bundle(corpus.index)
-        let (updatedCorpus, previous) = corpus.replacing(replacements)
+        let (updatedCorpus, previous, _) = corpus.replacing(replacements)
         let (updated, changed) = before.updated(
-            to: updatedCorpus.index(reusing: corpus.index, previous: previous), from: corpus.index, previous: previous, changedDocuments: Set(replacements.keys), schemas: schemas)
+            to: updatedCorpus.index(reusing: corpus.index, previous: previous, onlyTouched: nil), from: corpus.index, previous: previous, changedDocuments: Set(replacements.keys), schemas: schemas)
         let fresh = bundle(await SearchCorpus.collect(Self.edited(original, replacements)).index)
         let freshFiles = Dictionary(uniqueKeysWithValues: fresh.files.map { ($0.path, $0.contents) })
         let updatedFiles = Dictionary(uniqueKeysWithValues: updated.files.map { ($0.path, $0.contents) })

@@ -22,8 +22,9 @@ struct IndexedCorpus: Sendable {
     /// This corpus with the documents at the given positions replaced, and the numbers (in its bundle's
     /// `paths`) of the files that changed. The files are those a whole build of the new documents makes.
     func replacing(_ replacements: [Int: SearchDocument], schemas: [KindSchema]) -> (indexed: IndexedCorpus, changed: [Int]) {
-        let (corpus, previous) = corpus.replacing(replacements)
-        let index = corpus.index(reusing: self.index, previous: previous)
+        let (corpus, previous, touched) = corpus.replacing(replacements)
+        let sameAverage = SearchIndex.Scorer.averageLength(of: corpus.lengths) == SearchIndex.Scorer.averageLength(of: self.corpus.lengths)
+        let index = corpus.index(reusing: self.index, previous: previous, onlyTouched: sameAverage ? touched : nil)
         let (bundle, changed) = bundle.updated(
             to: index, from: self.index, previous: previous, changedDocuments: Set(replacements.keys), schemas: schemas)
         return (IndexedCorpus(corpus: corpus, index: index, bundle: bundle), changed)

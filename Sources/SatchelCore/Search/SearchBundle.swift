@@ -88,7 +88,7 @@ public struct SearchBundle: Sendable {
         let changedTerms = index.terms.indices.map { position in
             previous[position].map { old.postings[$0] != index.postings[position] } ?? true
         }
-        var terms = Pieces(reserving: termPieces.byteCount)
+        var terms = Pieces()
         var position = 0
         while position < index.terms.count {
             guard !changedTerms[position], let first = previous[position] else {
@@ -102,7 +102,7 @@ public struct SearchBundle: Sendable {
             terms.copy(first..<(first + end - position), from: termPieces)
             position = end
         }
-        var documents = Pieces(reserving: documentPieces.byteCount)
+        var documents = Pieces()
         var start = 0
         for changed in changedDocuments.sorted() + [index.documents.count] {
             documents.copy(start..<changed, from: documentPieces)
@@ -124,7 +124,7 @@ public struct SearchBundle: Sendable {
         let dictionaries = Dictionary(uniqueKeysWithValues: dictionaryTexts.enumerated().map { ($1.key, $0) })
         let bundle = SearchBundle(
             index: index, schemas: schemas, postingsFileBytes: postingsFileBytes, documentsFileBytes: documentsFileBytes,
-            snippetLength: snippetLength, terms: terms, documents: documents,
+            snippetLength: snippetLength, terms: terms.compactedIfMostlyUnused(), documents: documents.compactedIfMostlyUnused(),
             keepsDictionary: { key in changedKeys.contains(key) ? nil : dictionaries[key].map { dictionaryTexts[$0].contents } })
 
         // A file is the same when it holds the same pieces as this bundle's file of its number, none of them
@@ -322,37 +322,84 @@ public struct SearchBundle: Sendable {
         return max(0, low - 1)
     }
 
-    /// JSON pieces one after another in one buffer: every term's postings, or every document.
+    /// JSON pieces one after another: every term's postings, or every document. Pieces copied from another
+    /// `Pieces` share its buffers instead of copying their bytes: an update keeps nearly all of tens of
+    /// megabytes, and copying them cost about as much as the rest of a title edit's search update.
     struct Pieces: Sendable {
+        /// Finished buffers: shared ones, and those pieces were written into before a shared one came.
+        private var buffers: [[UInt8]] = []
+        /// Where added pieces are written; the buffer numbered `buffers.count`.
         private var json = JSONWriter()
-        private var ends: [Int] = []
+        private var locations: [Location] = []
+        /// The bytes of the pieces.
+        private(set) var byteCount = 0
+        /// The bytes of the buffers, pieces that are no longer used included.
+        private(set) var heldByteCount = 0
+        /// Each shared buffer's number here, by the address of its storage.
+        private var shared: [UInt: Int] = [:]
+
+        private struct Location: Sendable {
+            var buffer: Int
+            var start: Int
+            var end: Int
+        }
 
         init(reserving bytes: Int = 0) {
             json.reserve(bytes)
         }
 
-        var count: Int { ends.count }
-        var byteCount: Int { json.bytes.count }
+        var count: Int { locations.count }
 
         subscript(piece: Int) -> ArraySlice<UInt8> {
-            json.bytes[start(of: piece)..<ends[piece]]
+            let location = locations[piece]
+            return (location.buffer < buffers.count ? buffers[location.buffer] : json.bytes)[location.start..<location.end]
         }
 
         mutating func add(_ write: (inout JSONWriter) -> Void) {
+            let start = json.bytes.count
             write(&json)
-            ends.append(json.bytes.count)
+            locations.append(Location(buffer: buffers.count, start: start, end: json.bytes.count))
+            byteCount += json.bytes.count - start
+            heldByteCount += json.bytes.count - start
         }
 
-        /// Appends the pieces `range` of `other`, copying their bytes at once.
+        /// Appends the pieces `range` of `other`, sharing the buffers they are in.
         mutating func copy(_ range: Range<Int>, from other: Pieces) {
-            guard !range.isEmpty else { return }
-            let offset = json.bytes.count - other.start(of: range.lowerBound)
-            json.raw(other.json.bytes[other.start(of: range.lowerBound)..<other.ends[range.upperBound - 1]])
-            ends += other.ends[range].lazy.map { $0 + offset }
+            var source = -1, target = 0
+            for piece in range {
+                var location = other.locations[piece]
+                if location.buffer != source {
+                    source = location.buffer
+                    target = share(source < other.buffers.count ? other.buffers[source] : other.json.bytes)
+                }
+                byteCount += location.end - location.start
+                location.buffer = target
+                locations.append(location)
+            }
         }
 
-        private func start(of piece: Int) -> Int {
-            piece == 0 ? 0 : ends[piece - 1]
+        /// The number of `buffer` here, appended if it is not here yet.
+        private mutating func share(_ buffer: [UInt8]) -> Int {
+            let address = buffer.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            if let known = shared[address] { return known }
+            // Pieces already written keep their buffer's number: it becomes the next finished buffer.
+            if !json.bytes.isEmpty {
+                buffers.append(json.bytes)
+                json = JSONWriter()
+            }
+            buffers.append(buffer)
+            heldByteCount += buffer.count
+            shared[address] = buffers.count - 1
+            return buffers.count - 1
+        }
+
+        /// These pieces in a buffer of their own when most of the bytes held are of pieces no longer used,
+        /// as after many updates; otherwise as they are.
+        func compactedIfMostlyUnused() -> Pieces {
+            guard heldByteCount > 2 * byteCount else { return self }
+            var compact = Pieces(reserving: byteCount)
+            for piece in 0..<count { compact.add { $0.raw(self[piece]) } }
+            return compact
         }
 
         /// The pieces of each file, cut the way a writer appending them would: a file takes the next piece
@@ -370,7 +417,7 @@ public struct SearchBundle: Sendable {
                 } else {
                     size += 1
                 }
-                size += ends[piece] - self.start(of: piece)
+                size += locations[piece].end - locations[piece].start
             }
             if count > 0 { files.append(start..<count) }
             return files

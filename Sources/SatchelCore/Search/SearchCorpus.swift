@@ -52,8 +52,9 @@ struct SearchCorpus: Sendable {
 
     /// The corpus with the documents at the given positions replaced: only they are tokenised again, and
     /// only the terms they held or hold change. Also returns, for each term of the new corpus, its position
-    /// in this one (nil if it is new), so that what was made from this corpus can be reused.
-    func replacing(_ replacements: [Int: SearchDocument]) -> (corpus: SearchCorpus, previous: [Int?]) {
+    /// in this one (nil if it is new), so that what was made from this corpus can be reused, and the
+    /// positions of the terms the replaced documents held or hold.
+    func replacing(_ replacements: [Int: SearchDocument]) -> (corpus: SearchCorpus, previous: [Int?], touched: [Int]) {
         var corpus = self
         // Per changed term: the postings of the replaced documents it has from now on.
         var added: [String: [SearchIndex.RawPosting]] = [:]
@@ -90,7 +91,9 @@ struct SearchCorpus: Sendable {
             if list.isEmpty { emptied.insert(position) }
             corpus.postings[position] = list
         }
-        guard !newTerms.isEmpty || !emptied.isEmpty else { return (corpus, Array(terms.indices)) }
+        guard !newTerms.isEmpty || !emptied.isEmpty else {
+            return (corpus, Array(terms.indices), touched.map { SearchIndex.lowerBound(of: $0, in: terms) })
+        }
         // Terms came or went: merge the new ones into place and drop the emptied ones.
         newTerms.sort { $0.term.utf16.lexicographicallyPrecedes($1.term.utf16) }
         var mergedTerms: [String] = [], mergedPostings: [[SearchIndex.RawPosting]] = [], previous: [Int?] = []
@@ -113,7 +116,12 @@ struct SearchCorpus: Sendable {
         for (term, list) in newTerms[next...] { append(term, list, from: nil) }
         corpus.terms = mergedTerms
         corpus.postings = mergedPostings
-        return (corpus, previous)
+        // An emptied term is gone, and every other touched term is in the merged ones.
+        let present = touched.compactMap { term -> Int? in
+            let position = SearchIndex.lowerBound(of: term, in: mergedTerms)
+            return position < mergedTerms.count && mergedTerms[position] == term ? position : nil
+        }
+        return (corpus, previous, present)
     }
 
     /// The index: every posting scored.
@@ -124,13 +132,22 @@ struct SearchCorpus: Sendable {
     }
 
     /// The index, keeping the postings of `old` (the index of the corpus this one replaced documents of,
-    /// `previous` as `replacing` gave it) for every term whose scores came out the same.
-    func index(reusing old: SearchIndex, previous: [Int?]) -> SearchIndex {
+    /// `previous` as `replacing` gave it) for every term whose scores came out the same. With `onlyTouched`
+    /// (the average document length is as it was for `old`), only the terms there are scored again: no
+    /// other term has a posting in a replaced document or a new number of documents.
+    func index(reusing old: SearchIndex, previous: [Int?], onlyTouched touched: [Int]?) -> SearchIndex {
         let scorer = SearchIndex.Scorer(documentCount: documents.count, lengths: lengths, titleWords: titleWords)
         let postings = self.postings
-        return SearchIndex(documents: documents, terms: terms, postings: Array(concurrentlyCount: postings.count) { position in
+        @Sendable func score(_ position: Int) -> [SearchIndex.Posting] {
             previous[position].map { scorer.score(postings[position], unlessSameAs: old.postings[$0]) } ?? scorer.score(postings[position])
-        })
+        }
+        guard let touched else {
+            return SearchIndex(documents: documents, terms: terms, postings: Array(concurrentlyCount: postings.count, score))
+        }
+        // Every new term is touched, so every other one has a previous position.
+        var scored = previous.map { $0.map { old.postings[$0] } ?? [] }
+        for position in touched { scored[position] = score(position) }
+        return SearchIndex(documents: documents, terms: terms, postings: scored)
     }
 
     private static func firstPosting(in list: [SearchIndex.RawPosting], notBefore document: Int32) -> Int {

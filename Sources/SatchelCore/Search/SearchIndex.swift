@@ -154,9 +154,17 @@ public struct SearchIndex: Sendable {
 
         init(documentCount: Int, lengths: [Float], titleWords: [Int]) {
             self.documentCount = documentCount
-            let averageLength = lengths.isEmpty ? 1 : max(1, lengths.reduce(0, +) / Float(lengths.count))
+            let averageLength = Self.averageLength(of: lengths)
             normalisers = lengths.map { Self.k1 * (1 - Self.b + Self.b * $0 / averageLength) }
             titleBonuses = titleWords.map { 200 + 50 / Float($0) }
+        }
+
+        /// The average document length BM25 scales by, rounded to a sixteenth of a word: an edit that leaves
+        /// it as it was changes only the scores of the terms the edited documents hold, so an update scores
+        /// only those again. The rounding moves no score by more than about 0.03 words' worth of length.
+        static func averageLength(of lengths: [Float]) -> Float {
+            guard !lengths.isEmpty else { return 1 }
+            return max(1, (lengths.reduce(0, +) / Float(lengths.count) * 16).rounded() / 16)
         }
 
         func score(_ raw: [RawPosting]) -> [Posting] {
