@@ -24,7 +24,8 @@ struct IndexedCorpus: Sendable {
     func replacing(_ replacements: [Int: SearchDocument], schemas: [KindSchema]) -> (indexed: IndexedCorpus, changed: [Int]) {
         let (corpus, previous, touched) = corpus.replacing(replacements)
         let sameAverage = SearchIndex.Scorer.averageLength(of: corpus.lengths) == SearchIndex.Scorer.averageLength(of: self.corpus.lengths)
-        let index = corpus.index(reusing: self.index, previous: previous, onlyTouched: sameAverage ? touched : nil)
+        let index = corpus.index(
+            reusing: self.index, previous: previous, onlyTouched: sameAverage ? (touched, replacements.keys.sorted().map(Int32.init)) : nil)
         let (bundle, changed) = bundle.updated(
             to: index, from: self.index, previous: previous, changedDocuments: Set(replacements.keys), schemas: schemas)
         return (IndexedCorpus(corpus: corpus, index: index, bundle: bundle), changed)

@@ -133,9 +133,10 @@ struct SearchCorpus: Sendable {
 
     /// The index, keeping the postings of `old` (the index of the corpus this one replaced documents of,
     /// `previous` as `replacing` gave it) for every term whose scores came out the same. With `onlyTouched`
-    /// (the average document length is as it was for `old`), only the terms there are scored again: no
-    /// other term has a posting in a replaced document or a new number of documents.
-    func index(reusing old: SearchIndex, previous: [Int?], onlyTouched touched: [Int]?) -> SearchIndex {
+    /// (the average document length is as it was for `old`), only the terms there are scored again, and of
+    /// those in as many documents as before only the postings of the replaced `documents`: no other term
+    /// has a posting in a replaced document or a new number of documents.
+    func index(reusing old: SearchIndex, previous: [Int?], onlyTouched touched: (terms: [Int], documents: [Int32])?) -> SearchIndex {
         let scorer = SearchIndex.Scorer(documentCount: documents.count, lengths: lengths, titleWords: titleWords)
         let postings = self.postings
         @Sendable func score(_ position: Int) -> [SearchIndex.Posting] {
@@ -146,7 +147,11 @@ struct SearchCorpus: Sendable {
         }
         // Every new term is touched, so every other one has a previous position.
         var scored = previous.map { $0.map { old.postings[$0] } ?? [] }
-        for position in touched { scored[position] = score(position) }
+        for position in touched.terms {
+            scored[position] = previous[position].map {
+                scorer.score(postings[position], unlessSameAs: old.postings[$0], changing: touched.documents)
+            } ?? scorer.score(postings[position])
+        }
         return SearchIndex(documents: documents, terms: terms, postings: scored)
     }
 

@@ -190,6 +190,40 @@ public struct SearchIndex: Sendable {
             return old
         }
 
+        /// `old` with only the postings of `documents` (ascending) scored again, which is all that can move when
+        /// the average length is as it was for `old` and each of `documents` holds the term before and after,
+        /// or neither (so the term is in the same documents); otherwise as `score(_:unlessSameAs:)`.
+        func score(_ raw: [RawPosting], unlessSameAs old: [Posting], changing documents: [Int32]) -> [Posting] {
+            guard old.count == raw.count else { return score(raw) }
+            var places: [Int] = []
+            for document in documents {
+                let place = Self.firstPlace(raw.count, notBefore: Int(document)) { Int(raw[$0].document) }
+                let placeBefore = Self.firstPlace(old.count, notBefore: Int(document)) { old[$0].document }
+                let holds = place < raw.count && raw[place].document == document
+                let held = placeBefore < old.count && old[placeBefore].document == Int(document)
+                guard holds == held, place == placeBefore else { return score(raw, unlessSameAs: old) }
+                if holds { places.append(place) }
+            }
+            let inverse = inverseFrequency(raw.count)
+            // Written only where a score moved, so that an unchanged term keeps the very array it had.
+            var scored = old
+            for place in places {
+                let posting = score(raw[place], inverse: inverse)
+                if posting != scored[place] { scored[place] = posting }
+            }
+            return scored
+        }
+
+        /// The first of `count` postings, by ascending document, whose document is not before `document`.
+        private static func firstPlace(_ count: Int, notBefore document: Int, documentAt: (Int) -> Int) -> Int {
+            var low = 0, high = count
+            while low < high {
+                let middle = (low + high) / 2
+                if documentAt(middle) < document { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
         private func inverseFrequency(_ count: Int) -> Float {
             let frequency = Float(count)
             return log(1 + (Float(documentCount) - frequency + 0.5) / (frequency + 0.5))
