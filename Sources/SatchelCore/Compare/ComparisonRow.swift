@@ -6,12 +6,27 @@ import Foundation
 /// A row shows the entity's own values and the titles of the entities it references; its item adds the
 /// titles of those pointing at it and of those its text links to. So a row can change only when its
 /// entity or a neighbour's face changed, which puts the entity among those an update renders again.
-struct ComparisonRow: Sendable, Equatable {
-    var table: CompareTable.Row
+///
+/// A class: a kind's rows are copied into each render's list and into the kept ones, and copying a
+/// reference costs one retain where the fields cost eight.
+final class ComparisonRow: Sendable, Equatable {
+    let table: CompareTable.Row
     /// The row's view on its kind's comparison page, with the values facet filters match.
-    var view: CompareRowView
-    var csvRecord: String
-    var item: String
+    let view: CompareRowView
+    let csvRecord: String
+    let item: String
+
+    init(table: CompareTable.Row, view: CompareRowView, csvRecord: String, item: String) {
+        self.table = table
+        self.view = view
+        self.csvRecord = csvRecord
+        self.item = item
+    }
+
+    static func == (left: ComparisonRow, right: ComparisonRow) -> Bool {
+        left === right
+            || (left.table == right.table && left.view == right.view && left.csvRecord == right.csvRecord && left.item == right.item)
+    }
 }
 
 /// A kind's comparison as last written, what `LiveSite` keeps so that an edit builds again only the rows
