@@ -312,7 +312,8 @@ public actor LiveSite {
             buildDate: snapshot.day, similarity: similarity,
             search: Self.search(snapshot.search, after: affected, in: model.graph),
             comparisons: ComparisonRowsBox(Self.handOver(&snapshot.comparisons), rebuilding: affected, keeping: true),
-            cards: ListingCardsBox(Self.handOver(&snapshot.cards), rebuilding: affected, keeping: true), fragments: snapshot.fragments)
+            cards: ListingCardsBox(Self.handOver(&snapshot.cards), rebuilding: affected, keeping: true),
+            home: HomeViewBox(snapshot.home, keeping: true), fragments: snapshot.fragments)
         // From the first file replaced until `saveCache`, the cache on disk must not be trusted.
         BuildCache.remove(for: output.url)
         cacheIsStale = true
@@ -347,7 +348,7 @@ public actor LiveSite {
         self.snapshot = LiveSnapshot(
             content: content, pages: pages, model: model, theme: snapshot.theme, day: snapshot.day, inputs: inputs, cache: cache,
             similarity: similarity, search: renderer.search.indexed, comparisons: renderer.comparisons.all,
-            cards: renderer.cards.all, fragments: snapshot.fragments, pageIndex: snapshot.pageIndex)
+            cards: renderer.cards.all, home: renderer.home.made, fragments: snapshot.fragments, pageIndex: snapshot.pageIndex)
         let written = files.writtenCount
         return BuildSummary(
             pagesPerKind: content.pagesPerKind, pagesWritten: written, filesUnchanged: cache.files.count - written,
@@ -374,6 +375,8 @@ struct LiveSnapshot: Sendable {
     var comparisons: [String: KeptComparison]
     /// Each kind's listing cards as last written, by entity; a kind whose listing was not written has none.
     var cards: [String: [EntityID: EntityCardView]]
+    /// The home page's view as last written; nil when not known (the first update then writes the page).
+    var home: HomeView?
     /// Listing cards and comparison-table rows as rendered, for the next update to reuse.
     let fragments: TemplateFragments
     /// Each page's index in `content.pages`, by its path relative to the content folder (an update, which
@@ -383,7 +386,7 @@ struct LiveSnapshot: Sendable {
     init(
         content: LoadedContent, pages: ParsedPages, model: Site.Model, theme: Theme, day: String, inputs: BuildInputs,
         cache: BuildCache, similarity: Similarity, search: IndexedCorpus? = nil,
-        comparisons: [String: KeptComparison] = [:], cards: [String: [EntityID: EntityCardView]] = [:],
+        comparisons: [String: KeptComparison] = [:], cards: [String: [EntityID: EntityCardView]] = [:], home: HomeView? = nil,
         fragments: TemplateFragments = TemplateFragments(),
         pageIndex: [String: Int]? = nil
     ) {
@@ -398,6 +401,7 @@ struct LiveSnapshot: Sendable {
         self.search = search
         self.comparisons = comparisons
         self.cards = cards
+        self.home = home
         self.fragments = fragments
         self.pageIndex = pageIndex ?? Dictionary(content.pages.indices.map { (content.pages[$0].relativePath, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -141,7 +141,7 @@ public struct Site: Sendable {
         let renderer = SiteRenderer(
             graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day,
             similarity: similarity, search: SearchCorpusBox(keeping: keepingModel), comparisons: ComparisonRowsBox(keeping: keepingModel),
-            cards: ListingCardsBox(keeping: keepingModel), fragments: keepingModel ? fragments : nil)
+            cards: ListingCardsBox(keeping: keepingModel), home: HomeViewBox(keeping: keepingModel), fragments: keepingModel ? fragments : nil)
         let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph, similarity: similarity) }
         var output = output
         output.buildID = UUID().uuidString
@@ -185,7 +185,7 @@ public struct Site: Sendable {
             ? LiveSnapshot(
                 content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: cache, similarity: similarity,
                 search: renderer.search.indexed, comparisons: renderer.comparisons.all, cards: renderer.cards.all,
-                fragments: fragments)
+                home: renderer.home.made, fragments: fragments)
             : nil
         return (summary, snapshot)
     }

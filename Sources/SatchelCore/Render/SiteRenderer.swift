@@ -17,6 +17,8 @@ struct SiteRenderer: Sendable {
     var comparisons = ComparisonRowsBox()
     /// The kept listing cards to reuse and, if they are to be kept, those made (`LiveSite` keeps them).
     var cards = ListingCardsBox()
+    /// The home page's view as shown and, if it is to be kept, the one made (`LiveSite` keeps it).
+    var home = HomeViewBox()
     /// Listing cards and comparison-table rows rendered by earlier renders (`LiveSite` keeps them).
     var fragments: TemplateFragments?
     /// How many pages the home page lists as recently updated, and how many of a kind it highlights.
@@ -77,11 +79,15 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    /// The home page and the 404 page; returns how many pages it wrote.
+    /// The home page, unless its view is the one shown already, and the 404 page; returns how many pages it
+    /// wrote.
     private func renderHomeAndNotFound(write: (String, String) throws -> Void, navigation: NavigationCache) throws -> Int {
-        try write(SitePaths.home, page(homeView, title: config.title, path: SitePaths.home, template: "home", navigation: navigation))
+        let view = homeView
+        home.made(view)
+        let showsHome = view != home.shown
+        if showsHome { try write(SitePaths.home, page(view, title: config.title, path: SitePaths.home, template: "home", navigation: navigation)) }
         try write(SitePaths.notFound, page(NotFoundView(kinds: kindSummaries(depth: 0, current: nil)), title: "Page not found", path: SitePaths.notFound, template: "404", navigation: navigation))
-        return 2
+        return showsHome ? 2 : 1
     }
 
     func page(_ view: any PageContext, title: String, path: String, template: String, navigation: NavigationCache) -> String {

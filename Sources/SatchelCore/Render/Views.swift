@@ -53,7 +53,7 @@ public struct PageView: Sendable {
 /// The home page: `{{#kinds}}` cards with `{{plural}}`, `{{url}}`, `{{count}}`, `{{description}}`,
 /// `{{compare_url}}` and `{{#highlights}}`; `{{total}}` pages in `{{kind_count}}` kinds; `{{#recent}}` (the
 /// pages with the newest `updated` dates) and `{{#guides}}` (the pages of a kind named `guides`, if any).
-public struct HomeView: Sendable {
+public struct HomeView: Sendable, Equatable {
     public var kinds: [KindSummaryView]
     public var total: Int
     public var recent: [LinkView]
@@ -61,7 +61,7 @@ public struct HomeView: Sendable {
 }
 
 /// A kind in navigation and on the home page; `comparable` when it has two or more pages to compare.
-public struct KindSummaryView: Sendable {
+public struct KindSummaryView: Sendable, Equatable {
     public var name: String
     public var singular: String
     public var plural: String
