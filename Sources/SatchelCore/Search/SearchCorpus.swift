@@ -139,29 +139,24 @@ struct SearchCorpus: Sendable {
     func index(reusing old: SearchIndex, previous: [Int?], onlyTouched touched: (terms: [Int], documents: [Int32])?) -> SearchIndex {
         let scorer = SearchIndex.Scorer(documentCount: documents.count, lengths: lengths, titleWords: titleWords)
         let postings = self.postings
-        @Sendable func score(_ position: Int) -> [SearchIndex.Posting] {
-            previous[position].map { scorer.score(postings[position], unlessSameAs: old.postings[$0]) } ?? scorer.score(postings[position])
+        /// The term's postings scored again, the old ones kept where they come out the same; with
+        /// `documents`, only those documents' postings scored again.
+        @Sendable func score(_ position: Int, changing documents: [Int32]? = nil) -> [SearchIndex.Posting] {
+            guard let before = previous[position] else { return scorer.score(postings[position]) }
+            guard let documents else { return scorer.score(postings[position], unlessSameAs: old.postings[before]) }
+            return scorer.score(postings[position], unlessSameAs: old.postings[before], changing: documents)
         }
         guard let touched else {
-            return SearchIndex(documents: documents, terms: terms, postings: Array(concurrentlyCount: postings.count, score))
+            return SearchIndex(documents: documents, terms: terms, postings: Array(concurrentlyCount: postings.count) { score($0) })
         }
         // Every new term is touched, so every other one has a previous position.
         var scored = previous.map { $0.map { old.postings[$0] } ?? [] }
-        for position in touched.terms {
-            scored[position] = previous[position].map {
-                scorer.score(postings[position], unlessSameAs: old.postings[$0], changing: touched.documents)
-            } ?? scorer.score(postings[position])
-        }
+        for position in touched.terms { scored[position] = score(position, changing: touched.documents) }
         return SearchIndex(documents: documents, terms: terms, postings: scored)
     }
 
     private static func firstPosting(in list: [SearchIndex.RawPosting], notBefore document: Int32) -> Int {
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle].document < document { low = middle + 1 } else { high = middle }
-        }
-        return low
+        SearchIndex.firstPlace(list.count, notBefore: Int(document)) { Int(list[$0].document) }
     }
 
     /// The distinct terms of `document`.

@@ -130,6 +130,17 @@ public struct SearchIndex: Sendable {
         Self.lowerBound(of: term, in: terms)
     }
 
+    /// The place of the first of `count` postings, by ascending document, whose document is not before
+    /// `document`; `documentAt` gives a place's document.
+    static func firstPlace(_ count: Int, notBefore document: Int, documentAt: (Int) -> Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if documentAt(middle) < document { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// The position of the first of `terms` (sorted by UTF-16 code units) not ordered before `term`.
     static func lowerBound(of term: String, in terms: [String]) -> Int {
         var low = 0, high = terms.count
@@ -197,8 +208,8 @@ public struct SearchIndex: Sendable {
             guard old.count == raw.count else { return score(raw) }
             var places: [Int] = []
             for document in documents {
-                let place = Self.firstPlace(raw.count, notBefore: Int(document)) { Int(raw[$0].document) }
-                let placeBefore = Self.firstPlace(old.count, notBefore: Int(document)) { old[$0].document }
+                let place = SearchIndex.firstPlace(raw.count, notBefore: Int(document)) { Int(raw[$0].document) }
+                let placeBefore = SearchIndex.firstPlace(old.count, notBefore: Int(document)) { old[$0].document }
                 let holds = place < raw.count && raw[place].document == document
                 let held = placeBefore < old.count && old[placeBefore].document == Int(document)
                 guard holds == held, place == placeBefore else { return score(raw, unlessSameAs: old) }
@@ -212,16 +223,6 @@ public struct SearchIndex: Sendable {
                 if posting != scored[place] { scored[place] = posting }
             }
             return scored
-        }
-
-        /// The first of `count` postings, by ascending document, whose document is not before `document`.
-        private static func firstPlace(_ count: Int, notBefore document: Int, documentAt: (Int) -> Int) -> Int {
-            var low = 0, high = count
-            while low < high {
-                let middle = (low + high) / 2
-                if documentAt(middle) < document { low = middle + 1 } else { high = middle }
-            }
-            return low
         }
 
         private func inverseFrequency(_ count: Int) -> Float {
