@@ -60,7 +60,7 @@ import Testing
 
     @Test func relationMapGroupsNeighboursByKindInGraphOrder() async throws {
         let graph = try await graph(of: FixtureSite())
-        let map = try #require(RelationMap(entity: try entity("materials/nylon", in: graph), graph: graph, depth: 1))
+        let map = try #require(RelationMap(entity: try entity("materials/nylon", in: graph), graph: graph, nodes: RelationMapNodes(graph: graph), depth: 1))
         #expect(map.groups.map(\.kind) == ["materials", "markets", "manufacturers"])
         #expect(map.groups.map { $0.nodes.map(\.title) } == [["Polyester"], ["Kenya"], ["Acme Bags"]])
         // Nylon links to Polyester and Kenya; Polyester's body does not link back, Acme Bags names Nylon.
@@ -72,8 +72,8 @@ import Testing
         let first = try await graph(of: FixtureSite())
         let second = try await graph(of: FixtureSite())
         for id in ["materials/nylon", "markets/kenya", "manufacturers/acme-bags"] {
-            let a = RelationMap(entity: try entity(id, in: first), graph: first, depth: 1)
-            let b = RelationMap(entity: try entity(id, in: second), graph: second, depth: 1)
+            let a = RelationMap(entity: try entity(id, in: first), graph: first, nodes: RelationMapNodes(graph: first), depth: 1)
+            let b = RelationMap(entity: try entity(id, in: second), graph: second, nodes: RelationMapNodes(graph: second), depth: 1)
             #expect(a != nil)
             #expect(a == b)
             #expect(a?.svg == b?.svg)
@@ -85,7 +85,7 @@ import Testing
         let site = try FixtureSite()
         try addMarkets(15, to: site)
         let graph = try await graph(of: site)
-        let map = try #require(RelationMap(entity: try entity("materials/nylon", in: graph), graph: graph, depth: 1))
+        let map = try #require(RelationMap(entity: try entity("materials/nylon", in: graph), graph: graph, nodes: RelationMapNodes(graph: graph), depth: 1))
         let markets = try #require(map.groups.first { $0.kind == "markets" })
         #expect(markets.nodes.count == RelationMap.perKindLimit)
         #expect(markets.hidden == 16 - RelationMap.perKindLimit)
@@ -99,7 +99,7 @@ import Testing
         let site = try FixtureSite()
         try site.write("content/markets/lonely.md", "---\ntitle: Lonely\n---\nNo links.\n")
         let graph = try await graph(of: site)
-        #expect(RelationMap(entity: try entity("markets/lonely", in: graph), graph: graph, depth: 1) == nil)
+        #expect(RelationMap(entity: try entity("markets/lonely", in: graph), graph: graph, nodes: RelationMapNodes(graph: graph), depth: 1) == nil)
     }
 
     @Test func relationMapLinksResolveInTheBuiltSite() async throws {
@@ -120,7 +120,7 @@ import Testing
         let long = "An exceptionally long market name that cannot fit in a box"
         try site.write("content/markets/long.md", "---\ntitle: \(long)\n---\nSee [Nylon](../materials/nylon.md).\n")
         let graph = try await graph(of: site)
-        let map = try #require(RelationMap(entity: try entity("materials/nylon", in: graph), graph: graph, depth: 1))
+        let map = try #require(RelationMap(entity: try entity("materials/nylon", in: graph), graph: graph, nodes: RelationMapNodes(graph: graph), depth: 1))
         let node = try #require(map.groups.flatMap(\.nodes).first { $0.title == long })
         #expect(node.label.hasSuffix("…"))
         #expect(PictureLabel.estimatedEms(node.label) * RelationMap.fontSize <= RelationMap.nodeWidth - 14)

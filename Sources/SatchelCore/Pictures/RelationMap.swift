@@ -10,16 +10,29 @@ struct RelationMap: Sendable, Equatable {
         /// It links to the entity.
         case incoming = "in"
         case both
+
+        /// The class of its box's link.
+        var className: StaticString {
+            switch self {
+            case .outgoing: "node out"
+            case .incoming: "node in"
+            case .both: "node both"
+            }
+        }
     }
 
     struct Node: Sendable, Equatable {
-        var title: String
-        /// The title as shown, shortened to fit its box.
-        var label: String
-        var href: String
+        var page: RelationMapNodes.Page
+        /// The prefix that leads from the map's page back to the output root.
+        var root: String
         var direction: Direction
         var x: Double
         var y: Double
+
+        var title: String { page.title }
+        /// The title as shown, shortened to fit its box.
+        var label: String { page.label }
+        var href: String { root + page.path }
     }
 
     /// The neighbours of one kind: a header on the spine and up to `perKindLimit` boxes.
@@ -52,21 +65,28 @@ struct RelationMap: Sendable, Equatable {
     var height: Double
 
     /// The map of `entity`, or nil when it has no neighbours. Neighbours keep the graph's order (kinds as
-    /// listed in `_site.yml`, then titles); links are relative to a page `depth` folders deep.
-    init?(entity: Entity, graph: ContentGraph, depth: Int) {
+    /// listed in `_site.yml`, then titles) and are drawn as `nodes` prepared them; links are relative to a
+    /// page `depth` folders deep.
+    init?(entity: Entity, graph: ContentGraph, nodes: RelationMapNodes, depth: Int) {
         // Neighbours by their place in the graph's entities (kind order, then title), found with one lookup
         // per edge: edges only join pages of the graph.
         var neighbours: [(position: Int, direction: Direction)] = []
-        for edge in graph.outgoing[entity.id] ?? [] where edge.target != entity.id {
-            if let position = graph.position(of: edge.target) { neighbours.append((position, .outgoing)) }
+        let outgoing = graph.outgoing[entity.id] ?? []
+        let incoming = graph.incoming[entity.id] ?? []
+        neighbours.reserveCapacity(outgoing.count + incoming.count)
+        for index in outgoing.indices where outgoing[index].target != entity.id {
+            if let position = graph.position(of: outgoing[index].target) { neighbours.append((position, .outgoing)) }
         }
-        for edge in graph.incoming[entity.id] ?? [] where edge.source != entity.id {
-            if let position = graph.position(of: edge.source) { neighbours.append((position, .incoming)) }
+        for index in incoming.indices where incoming[index].source != entity.id {
+            if let position = graph.position(of: incoming[index].source) { neighbours.append((position, .incoming)) }
         }
         guard !neighbours.isEmpty else { return nil }
         neighbours.sort { $0.position < $1.position }
-        // One entry per neighbour, in graph order, grouped by kind: linked both ways when it has edges both ways.
-        var byKind: [(kind: String, members: [(position: Int, direction: Direction)])] = []
+        // One entry per neighbour, linked both ways when it has edges both ways. The graph orders pages by
+        // kind first, so the entries of a kind follow each other, kinds in the schemas' order.
+        var merged: [(position: Int, direction: Direction)] = []
+        merged.reserveCapacity(neighbours.count)
+        var pending: [(kind: String, plural: String, members: Range<Int>)] = []
         var index = 0
         while index < neighbours.count {
             let position = neighbours[index].position
@@ -77,27 +97,26 @@ struct RelationMap: Sendable, Equatable {
                 index += 1
             }
             let kind = graph.entities[position].id.kind
-            if let group = byKind.firstIndex(where: { $0.kind == kind }) {
-                byKind[group].members.append((position, direction))
+            if let last = pending.last, last.kind == kind {
+                pending[pending.count - 1].members = last.members.lowerBound..<(merged.count + 1)
+            } else if let schema = graph.schemas.indices.first(where: { graph.schemas[$0].name == kind }) {
+                pending.append((kind, graph.schemas[schema].plural, merged.count..<(merged.count + 1)))
             } else {
-                byKind.append((kind, [(position, direction)]))
+                continue
             }
+            merged.append((position, direction))
         }
         let root = SitePaths.root(depth: depth)
-        var pending: [(schema: KindSchema, shown: ArraySlice<(position: Int, direction: Direction)>, total: Int)] = []
-        for schema in graph.schemas {
-            guard let members = byKind.first(where: { $0.kind == schema.name })?.members else { continue }
-            pending.append((schema, members.prefix(Self.perKindLimit), members.count))
-        }
 
         title = entity.title
         titleLabel = PictureLabel.fit(entity.title, width: Self.width - 4 * Self.margin - 16, fontSize: Self.titleFontSize)
+        func shown(_ group: (kind: String, plural: String, members: Range<Int>)) -> Int { min(group.members.count, Self.perKindLimit) }
         // Groups go above the entity until about half the boxes are placed, the rest below it.
-        let totalRows = pending.reduce(0) { $0 + Self.rows(shown: $1.shown.count, total: $1.total) }
+        let totalRows = pending.reduce(0) { $0 + Self.rows(shown: shown($1), total: $1.members.count) }
         var rowsAbove = 0
         var aboveCount = 0
         for group in pending.dropLast() {
-            let rows = Self.rows(shown: group.shown.count, total: group.total)
+            let rows = Self.rows(shown: shown(group), total: group.members.count)
             guard rowsAbove + rows <= totalRows / 2 else { break }
             rowsAbove += rows
             aboveCount += 1
@@ -105,30 +124,31 @@ struct RelationMap: Sendable, Equatable {
 
         var y = Self.margin
         var groups: [Group] = []
+        groups.reserveCapacity(pending.count)
         var center = 0.0
         for (index, group) in pending.enumerated() {
             if index == aboveCount {
                 center = y
                 y += Self.centerHeight + Self.groupGap
             }
-            let header = "\(group.schema.plural) (\(group.total))"
+            let total = group.members.count
+            let shownCount = shown(group)
+            let header = "\(group.plural) (\(total))"
             var laidOut = Group(
-                kind: group.schema.name,
+                kind: group.kind,
                 header: PictureLabel.fit(header, width: Self.width - 4 * Self.margin, fontSize: Self.fontSize - 1),
-                headerY: y, nodes: [], hidden: group.total - group.shown.count, moreY: nil)
+                headerY: y, nodes: [], hidden: total - shownCount, moreY: nil)
             y += Self.headerHeight + Self.rowGap
-            laidOut.nodes.reserveCapacity(group.shown.count)
-            for (place, neighbour) in group.shown.enumerated() {
-                let title = graph.entities[neighbour.position].title
+            laidOut.nodes.reserveCapacity(shownCount)
+            for place in 0..<shownCount {
+                let neighbour = merged[group.members.lowerBound + place]
                 let column = Double(place % 2)
                 laidOut.nodes.append(Node(
-                    title: title,
-                    label: PictureLabel.fit(title, width: Self.nodeWidth - 14, fontSize: Self.fontSize),
-                    href: SitePaths.entity(graph.entities[neighbour.position].id, root: root), direction: neighbour.direction,
+                    page: nodes.page(at: neighbour.position, in: graph), root: root, direction: neighbour.direction,
                     x: Self.margin + column * (Self.width - 2 * Self.margin - Self.nodeWidth),
                     y: y + Double(place / 2) * (Self.nodeHeight + Self.rowGap)))
             }
-            let rows = Self.rows(shown: group.shown.count, total: group.total)
+            let rows = Self.rows(shown: shownCount, total: total)
             if laidOut.hidden > 0 {
                 laidOut.moreY = y + Double(rows - 1) * (Self.nodeHeight + Self.rowGap)
             }
@@ -157,31 +177,22 @@ struct RelationMap: Sendable, Equatable {
         let top = min(groups.first?.headerY ?? centerY, centerY)
         let bottom = max(groups.last.map { $0.moreY ?? $0.nodes.last?.y ?? $0.headerY } ?? centerY, centerY)
         // The spine and every box's tie to it as one path: the map is drawn on every entity page.
-        var edges = "M"
-        edges.reserveCapacity(64 + 16 * groups.reduce(0) { $0 + $1.nodes.count })
-        SVGWriter.appendNumber(Self.spineX, to: &edges)
-        edges += " "
-        SVGWriter.appendNumber(top + Self.headerHeight / 2, to: &edges)
-        edges += "V"
-        SVGWriter.appendNumber(bottom + Self.nodeHeight / 2, to: &edges)
-        for group in groups {
-            for node in group.nodes {
-                let inner = node.x < Self.spineX ? node.x + Self.nodeWidth : node.x
-                edges += "M"
-                SVGWriter.appendNumber(inner, to: &edges)
-                edges += " "
-                SVGWriter.appendNumber(node.y + Self.nodeHeight / 2, to: &edges)
-                edges += "H"
-                SVGWriter.appendNumber(Self.spineX, to: &edges)
+        svg.path(className: "edge") { path in
+            path.move(to: Self.spineX, top + Self.headerHeight / 2)
+            path.vertical(to: bottom + Self.nodeHeight / 2)
+            for group in groups {
+                for node in group.nodes {
+                    path.move(to: node.x < Self.spineX ? node.x + Self.nodeWidth : node.x, node.y + Self.nodeHeight / 2)
+                    path.horizontal(to: Self.spineX)
+                }
             }
         }
-        svg.path(edges, className: "edge")
         for group in groups {
             svg.group(className: "group kind-\(group.kind)") { svg in
                 for node in group.nodes {
-                    svg.link(href: node.href, title: node.label == node.title ? nil : node.title, className: "node \(node.direction.rawValue)") { svg in
+                    svg.link(root: node.root, escapedPath: node.page.escapedPath, tooltip: node.page.tooltip, className: node.direction.className) { svg in
                         svg.rect(x: .units(node.x), y: node.y, width: .units(Self.nodeWidth), height: Self.nodeHeight, radius: 5, className: "box")
-                        svg.text(node.label, x: .units(node.x + 7), y: node.y + 17.5, className: "label")
+                        svg.text(escaped: node.page.escapedLabel, x: .units(node.x + 7), y: node.y + 17.5, className: "label")
                     }
                 }
                 let headerWidth = min(Self.width - 2 * Self.margin, PictureLabel.estimatedEms(group.header) * (Self.fontSize - 1) + 20)

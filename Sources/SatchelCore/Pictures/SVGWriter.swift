@@ -59,6 +59,23 @@ struct SVGWriter {
         put("</a>")
     }
 
+    /// A link as `link(href:title:className:_:)` writes it, from parts escaped already: the href `root`
+    /// (only `../` steps) followed by `escapedPath`, and `tooltip`, the `<title>` element or nothing.
+    mutating func link(
+        root: String, escapedPath: ArraySlice<UInt8>, tooltip: ArraySlice<UInt8>, className: StaticString,
+        _ content: (inout SVGWriter) -> Void
+    ) {
+        put("<a href=\"")
+        put(text: root)
+        markup.append(contentsOf: escapedPath)
+        put("\" tabindex=\"-1\" class=\"")
+        put(className)
+        put("\">")
+        markup.append(contentsOf: tooltip)
+        content(&self)
+        put("</a>")
+    }
+
     mutating func group(className: String, _ content: (inout SVGWriter) -> Void) {
         put("<g class=\"")
         put(text: className)
@@ -120,7 +137,7 @@ struct SVGWriter {
         put("\"/>")
     }
 
-    /// A path from its `d` commands, built with `number(_:)` or `appendNumber(_:to:)` by the caller.
+    /// A path from its `d` commands, built with `number(_:)` by the caller.
     mutating func path(_ commands: String, className: String, width: Double? = nil) {
         put("<path class=\"")
         put(text: className)
@@ -133,6 +150,41 @@ struct SVGWriter {
             put("\"")
         }
         put("/>")
+    }
+
+    /// A path whose `d` commands `draw` writes straight into the markup.
+    mutating func path(className: String, _ draw: (inout PathCommands) -> Void) {
+        put("<path class=\"")
+        put(text: className)
+        put("\" d=\"")
+        // The markup moves into the commands and back, so neither copies it.
+        var commands = PathCommands(markup: markup)
+        markup = []
+        draw(&commands)
+        markup = commands.markup
+        put("\"/>")
+    }
+
+    /// The `d` commands of a path, with coordinates written as `number(_:)` writes them.
+    struct PathCommands {
+        fileprivate var markup: [UInt8]
+
+        mutating func move(to x: Double, _ y: Double) {
+            markup.append(UInt8(ascii: "M"))
+            SVGWriter.append(x, to: &markup)
+            markup.append(UInt8(ascii: " "))
+            SVGWriter.append(y, to: &markup)
+        }
+
+        mutating func vertical(to y: Double) {
+            markup.append(UInt8(ascii: "V"))
+            SVGWriter.append(y, to: &markup)
+        }
+
+        mutating func horizontal(to x: Double) {
+            markup.append(UInt8(ascii: "H"))
+            SVGWriter.append(x, to: &markup)
+        }
     }
 
     /// Text anchored at `x`, `y` (the baseline); `anchor` is `start`, `middle` or `end`.
@@ -154,6 +206,19 @@ struct SVGWriter {
         put("</text>")
     }
 
+    /// Text as `text(_:x:y:anchor:className:)` writes it, escaped already, anchored at its start.
+    mutating func text(escaped: ArraySlice<UInt8>, x: Length, y: Double, className: String) {
+        put("<text class=\"")
+        put(text: className)
+        put("\" x=\"")
+        write(x)
+        put("\" y=\"")
+        write(y)
+        put("\">")
+        markup.append(contentsOf: escaped)
+        put("</text>")
+    }
+
     private mutating func put(_ literal: StaticString) {
         markup.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
@@ -163,7 +228,7 @@ struct SVGWriter {
     }
 
     private mutating func write(_ value: Double) {
-        Self.digits(of: value) { markup.append($0) }
+        Self.append(value, to: &markup)
     }
 
     private mutating func write(_ length: Length) {
@@ -178,31 +243,25 @@ struct SVGWriter {
 
     /// A coordinate with at most one decimal and no trailing `.0`.
     static func number(_ value: Double) -> String {
-        var text = ""
-        appendNumber(value, to: &text)
-        return text
+        var bytes: [UInt8] = []
+        append(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `number(value)` to `text`.
-    static func appendNumber(_ value: Double, to text: inout String) {
-        digits(of: value) { text.unicodeScalars.append(Unicode.Scalar($0)) }
-    }
-
-    /// Gives the ASCII bytes of `number(value)` to `put`, most significant first: the one rule for the
-    /// picture's bytes and for strings.
-    private static func digits(of value: Double, _ put: (UInt8) -> Void) {
+    /// Appends the ASCII bytes of `number(value)` to `bytes`: the one rule for the picture's bytes and for strings.
+    private static func append(_ value: Double, to bytes: inout [UInt8]) {
         let tenths = Int((abs(value) * 10).rounded())
-        if value < 0 && tenths != 0 { put(UInt8(ascii: "-")) }
+        if value < 0 && tenths != 0 { bytes.append(UInt8(ascii: "-")) }
         let whole = tenths / 10
         var divisor = 1
         while divisor <= whole / 10 { divisor *= 10 }
         while divisor > 0 {
-            put(UInt8(ascii: "0") + UInt8(whole / divisor % 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(whole / divisor % 10))
             divisor /= 10
         }
         if tenths % 10 != 0 {
-            put(UInt8(ascii: "."))
-            put(UInt8(ascii: "0") + UInt8(tenths % 10))
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(tenths % 10))
         }
     }
 

@@ -44,7 +44,9 @@ struct SiteRenderer: Sendable {
     ) async throws -> Int {
         let navigation = NavigationCache(renderer: self)
         // The pages of `only` by position, rather than every entity copied out to be checked against it.
-        let entities = only.map { only in only.compactMap(graph.position(of:)).sorted().map { graph.entities[$0] } } ?? graph.entities
+        let positions = only.map { only in only.compactMap(graph.position(of:)).sorted() }
+        let entities = positions.map { $0.map { graph.entities[$0] } } ?? graph.entities
+        let mapNodes = positions.map { RelationMapNodes(graph: graph, neighboursOf: $0) } ?? RelationMapNodes(graph: graph)
         let batchSize = max(64, entities.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         return try await withThrowingTaskGroup(of: Int.self) { group in
             group.addTask { try await renderSearch(write: write, navigation: navigation) }
@@ -68,7 +70,8 @@ struct SiteRenderer: Sendable {
                     for entity in batch {
                         let path = SitePaths.entity(entity.id)
                         let view = EntityPicturesView(
-                            page: entityView(entity), relationMap: RelationMap(entity: entity, graph: graph, depth: SitePaths.depth(of: path)))
+                            page: entityView(entity),
+                            relationMap: RelationMap(entity: entity, graph: graph, nodes: mapNodes, depth: SitePaths.depth(of: path)))
                         try write(path, page(
                             view, title: entity.title, path: path, template: theme.template("entity", kind: entity.id.kind), navigation: navigation))
                     }
