@@ -25,7 +25,9 @@ SATCHEL = REPOSITORY / ".build" / "release" / "satchel"
 
 
 def timed(command, cwd=None):
-    """Runs a command under /usr/bin/time -v; returns (seconds, peak RSS in MB, CPU seconds)."""
+    """Runs a command under /usr/bin/time -v; returns (seconds, peak RSS in MB, CPU seconds). Dirty pages of
+    earlier runs are flushed first, so no measurement pays for the writeback of another's output."""
+    os.sync()
     result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"command failed: {' '.join(map(str, command))}\n{result.stdout}\n{result.stderr}")
@@ -49,6 +51,7 @@ def summarise(name, samples):
 def serve_edits(command, edits, runs):
     """Starts `satchel serve`; for each run applies each edit and waits for the build it starts. Returns,
     per edit, the update times (seconds) serve reports and its stage lines."""
+    os.sync()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
