@@ -260,29 +260,31 @@ struct SiteRenderer: Sendable {
         _ edges: [Edge], outgoing: Bool, link: (EntityID, (title: String, summary: String?), String) -> Link
     ) -> [(label: String, links: [Link])] {
         var groups: [(label: String, links: [Link])] = []
-        // A page's edges share a few relations: each one's label (nil for a field no schema declares) is worked
-        // out once, and groups are found by a linear scan, as there are few.
-        var labels: [(relation: Relation, label: String?)] = []
-        // Edges are read in place rather than copied, as each holds six strings.
+        // A page's edges share a few relations: each one's group (nil for a field no schema declares) is found
+        // once, by a linear scan as there are few, so an edge costs no label copy or comparison.
+        var groupOfRelation: [(relation: Relation, group: Int?)] = []
+        // Edges and pages are read in place rather than copied, as each holds several strings.
         for index in edges.indices {
             let other = outgoing ? edges[index].target : edges[index].source
-            guard let entity = graph.entityTitleAndSummary(of: other), let singular = graph.singular(of: other.kind) else { continue }
-            let label: String
-            if let known = labels.first(where: { $0.relation == edges[index].relation }) {
-                guard let knownLabel = known.label else { continue }
-                label = knownLabel
+            guard let position = graph.position(of: other), let singular = graph.singular(of: other.kind) else { continue }
+            let group: Int
+            if let known = groupOfRelation.first(where: { $0.relation == edges[index].relation }) {
+                guard let knownGroup = known.group else { continue }
+                group = knownGroup
             } else {
-                let found = relationLabel(edges[index].relation, outgoing: outgoing)
-                labels.append((edges[index].relation, found))
-                guard let found else { continue }
-                label = found
+                guard let label = relationLabel(edges[index].relation, outgoing: outgoing) else {
+                    groupOfRelation.append((edges[index].relation, nil))
+                    continue
+                }
+                if let existing = groups.firstIndex(where: { $0.label == label }) {
+                    group = existing
+                } else {
+                    group = groups.count
+                    groups.append((label, []))
+                }
+                groupOfRelation.append((edges[index].relation, group))
             }
-            let made = link(other, entity, singular)
-            if let index = groups.firstIndex(where: { $0.label == label }) {
-                groups[index].links.append(made)
-            } else {
-                groups.append((label, [made]))
-            }
+            groups[group].links.append(link(other, (graph.entities[position].title, graph.entities[position].summary), singular))
         }
         return groups
     }
