@@ -78,7 +78,7 @@ public actor LiveSite {
             cards: ListingCardsBox(kept.cards, keeping: true), fragments: kept.fragments)
         let navigation = NavigationCache(renderer: renderer)
         let search = kept.search == nil
-            ? IndexedCorpus(await SearchCorpus.collect(SearchDocument.documents(in: graph)), schemas: graph.schemas) : kept.search
+            ? IndexedCorpus(SearchCorpus.collect(SearchDocument.documents(in: graph)), schemas: graph.schemas) : kept.search
         await withTaskGroup(of: Void.self) { group in
             for schema in graph.schemas where kept.comparisons[schema.name] == nil {
                 group.addTask { _ = renderer.comparisonPage(of: schema, renderer.comparison(of: schema), navigation: navigation) }

@@ -27,7 +27,7 @@ struct SearchCommand: AsyncParsableCommand {
             if let kind, model.graph.schema(kind) == nil {
                 throw ValidationError("unknown kind '\(kind)'; kinds are \(model.graph.schemas.map(\.name).joined(separator: ", "))")
             }
-            let index = await SearchIndex.build(SearchDocument.documents(in: model.graph))
+            let index = SearchIndex.build(SearchDocument.documents(in: model.graph))
             let query = SearchQuery(words.joined(separator: " "))
             let results = query.run(on: index).map { index.documents[$0.document] }.filter { kind == nil || $0.id.kind == kind }
             for document in results.prefix(limit) {

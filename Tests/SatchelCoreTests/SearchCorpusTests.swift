@@ -36,9 +36,9 @@ import Testing
 
     @Test func replacingDocumentsIndexesLikeAFreshCorpus() async throws {
         let (original, replacements) = try await Self.corpusAndEdits()
-        let corpus = await SearchCorpus.collect(original)
+        let corpus = SearchCorpus.collect(original)
         let (updated, previous, _) = corpus.replacing(replacements)
-        let fresh = await SearchCorpus.collect(Self.edited(original, replacements))
+        let fresh = SearchCorpus.collect(Self.edited(original, replacements))
         // Compared as one flag each: on failure the whole index would be printed otherwise.
         let sameTerms = updated.terms == fresh.terms
         // Scored afresh and scored reusing the old index's unchanged postings alike.
@@ -66,12 +66,12 @@ import Testing
     @Test func anEditThatKeepsTheAverageLengthScoresOnlyTheTermsItTouches() async throws {
         let (original, _) = try await Self.corpusAndEdits()
         let replacements = [5: Self.document(5, body: "Woven fibre number 5 for rucksacks, tier 0, waxed.", like: original[5])]
-        let corpus = await SearchCorpus.collect(original)
+        let corpus = SearchCorpus.collect(original)
         let (updated, previous, touched) = corpus.replacing(replacements)
         #expect(SearchIndex.Scorer.averageLength(of: updated.lengths) == SearchIndex.Scorer.averageLength(of: corpus.lengths))
         #expect(touched.count < updated.terms.count / 10, "\(touched.count) of \(updated.terms.count)")
         #expect(touched.contains { updated.terms[$0] == "backpacks" } && touched.contains { updated.terms[$0] == "rucksacks" })
-        let fresh = await SearchCorpus.collect(Self.edited(original, replacements))
+        let fresh = SearchCorpus.collect(Self.edited(original, replacements))
         let index = updated.index(reusing: corpus.index, previous: previous, onlyTouched: (touched, [5]))
         let same = index.postings == fresh.index.postings
         #expect(same)
@@ -83,12 +83,12 @@ import Testing
         func bundle(_ index: SearchIndex) -> SearchBundle {
             SearchBundle(index: index, schemas: schemas, postingsFileBytes: 600, documentsFileBytes: 400)
         }
-        let corpus = await SearchCorpus.collect(original)
+        let corpus = SearchCorpus.collect(original)
         let before = bundle(corpus.index)
         let (updatedCorpus, previous, _) = corpus.replacing(replacements)
         let (updated, changed) = before.updated(
             to: updatedCorpus.index(reusing: corpus.index, previous: previous, onlyTouched: nil), from: corpus.index, previous: previous, changedDocuments: Set(replacements.keys), schemas: schemas)
-        let fresh = bundle(await SearchCorpus.collect(Self.edited(original, replacements)).index)
+        let fresh = bundle(SearchCorpus.collect(Self.edited(original, replacements)).index)
         let freshFiles = Dictionary(uniqueKeysWithValues: fresh.files.map { ($0.path, $0.contents) })
         let updatedFiles = Dictionary(uniqueKeysWithValues: updated.files.map { ($0.path, $0.contents) })
         let sameFiles = updatedFiles == freshFiles

@@ -8,7 +8,7 @@ struct SearchTestSite {
         let site = try FixtureSite()
         for (path, text) in pages { try site.write(path, text) }
         let model = try await site.site.model()
-        index = await SearchIndex.build(SearchDocument.documents(in: model.graph))
+        index = SearchIndex.build(SearchDocument.documents(in: model.graph))
     }
 
     /// Titles of the results of `query`, best first.

@@ -1,13 +1,18 @@
 import Foundation
 
 extension Array where Element: Sendable {
-    /// `transform` of every position below `count`, computed in parallel batches, in order.
-    init(concurrentlyCount count: Int, _ transform: @Sendable (Int) -> Element) {
+    /// `transform` of every position below `count`, computed in parallel batches, in order. Batches are of
+    /// `batchSize` positions, by default enough for four per core and at least 64 (positions that take
+    /// little time each); a few long positions, such as whole runs of work, are given 1.
+    ///
+    /// The batches run on Dispatch's threads, not in the Swift task pool, so they start at once rather
+    /// than queued behind the tasks already waiting there.
+    init(concurrentlyCount count: Int, batchSize: Int? = nil, _ transform: @Sendable (Int) -> Element) {
         guard count > 0 else {
             self = []
             return
         }
-        let batchSize = Swift.max(64, count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
+        let batchSize = batchSize ?? Swift.max(64, count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         let batchCount = (count + batchSize - 1) / batchSize
         self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
             // Each batch initialises its own positions only.

@@ -68,13 +68,20 @@ public struct SearchBundle: Sendable {
     public init(index: SearchIndex, schemas: [KindSchema], postingsFileBytes: Int = 32_768, documentsFileBytes: Int = 8_192, snippetLength: Int = 1_200) {
         // Room for the most the pieces can take (a posting is at most about a dozen bytes), so the buffers
         // are not copied as they grow: reserved pages that stay unwritten cost no memory.
-        var terms = Pieces(reserving: index.terms.indices.reduce(0) { $0 + index.terms[$1].utf8.count + 8 + 12 * index.postings[$1].count })
-        for position in index.terms.indices { terms.add { Self.writeTerm(index.terms[position], index.postings[position], to: &$0) } }
-        var documents = Pieces(reserving: index.documents.reduce(0) { $0 + 2 * snippetLength + 2 * ($1.title.utf8.count + ($1.summary?.utf8.count ?? 0)) + 128 })
-        for document in index.documents { documents.add { Self.writeDocument(document, snippetLength: snippetLength, to: &$0) } }
+        // The terms' pieces and the documents' take about as long each: they are written side by side.
+        let pieces = [Pieces](concurrentlyCount: 2, batchSize: 1) { part in
+            if part == 0 {
+                var terms = Pieces(reserving: index.terms.indices.reduce(0) { $0 + index.terms[$1].utf8.count + 8 + 12 * index.postings[$1].count })
+                for position in index.terms.indices { terms.add { Self.writeTerm(index.terms[position], index.postings[position], to: &$0) } }
+                return terms
+            }
+            var documents = Pieces(reserving: index.documents.reduce(0) { $0 + 2 * snippetLength + 2 * ($1.title.utf8.count + ($1.summary?.utf8.count ?? 0)) + 128 })
+            for document in index.documents { documents.add { Self.writeDocument(document, snippetLength: snippetLength, to: &$0) } }
+            return documents
+        }
         self.init(
             index: index, schemas: schemas, postingsFileBytes: postingsFileBytes, documentsFileBytes: documentsFileBytes,
-            snippetLength: snippetLength, terms: terms, documents: documents, keepsDictionary: { _ in nil })
+            snippetLength: snippetLength, terms: pieces[0], documents: pieces[1], keepsDictionary: { _ in nil })
     }
 
     /// The bundle of `index`, made from this bundle of `old`, and the numbers (in its `paths`) of the files

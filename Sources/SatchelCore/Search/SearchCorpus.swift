@@ -14,19 +14,16 @@ struct SearchCorpus: Sendable {
     private(set) var titleWords: [Int]
 
     /// Tokenises `documents` in parallel batches and merges the batches' terms.
-    static func collect(_ documents: [SearchDocument]) async -> SearchCorpus {
+    ///
+    /// The batches run at once beside the build's other tasks (`Array(concurrentlyCount:)`) rather than
+    /// as child tasks, which would wait behind every entity page queued before them and leave the serial
+    /// merge, scoring and bundling after them as the last work of a build, on one core.
+    static func collect(_ documents: [SearchDocument]) -> SearchCorpus {
         let size = max(64, documents.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        let batches = await withTaskGroup(of: (start: Int, collector: SearchIndex.PostingsCollector).self) { group in
-            for start in stride(from: 0, to: documents.count, by: size) {
-                group.addTask {
-                    var collector = SearchIndex.PostingsCollector()
-                    for position in start..<min(start + size, documents.count) { collector.add(documents[position], number: position) }
-                    return (start, collector)
-                }
-            }
-            var all: [(start: Int, collector: SearchIndex.PostingsCollector)] = []
-            for await batch in group { all.append(batch) }
-            return all.sorted { $0.start < $1.start }
+        let batches = [SearchIndex.PostingsCollector](concurrentlyCount: (documents.count + size - 1) / size, batchSize: 1) { batch in
+            var collector = SearchIndex.PostingsCollector()
+            for position in (batch * size)..<min((batch + 1) * size, documents.count) { collector.add(documents[position], number: position) }
+            return collector
         }
         // Batches cover ascending document ranges and add documents in order, so appending them in order
         // keeps every term's postings sorted by document.
@@ -34,7 +31,7 @@ struct SearchCorpus: Sendable {
         var merged: [[SearchIndex.RawPosting]] = []
         var lengths: [Float] = []
         var titleWords: [Int] = []
-        for (_, batch) in batches {
+        for batch in batches {
             for term in 0..<batch.terms.count {
                 let number = batch.terms.withBytes(of: term) { table.number(of: $0) }
                 if number == merged.count { merged.append([]) }

@@ -115,8 +115,8 @@ public struct SearchIndex: Sendable {
     }
 
     /// Tokenises every document (in parallel batches) and scores every posting.
-    public static func build(_ documents: [SearchDocument]) async -> SearchIndex {
-        await SearchCorpus.collect(documents).index
+    public static func build(_ documents: [SearchDocument]) -> SearchIndex {
+        SearchCorpus.collect(documents).index
     }
 
     /// The postings of `term`, if it is indexed.

@@ -20,14 +20,14 @@ extension SiteRenderer {
             search.made(indexed)
             (bundle, numbers) = (indexed.bundle, changed)
         } else if search.keeps {
-            let indexed = IndexedCorpus(await SearchCorpus.collect(SearchDocument.documents(in: graph)), schemas: graph.schemas)
+            let indexed = IndexedCorpus(SearchCorpus.collect(SearchDocument.documents(in: graph)), schemas: graph.schemas)
             search.made(indexed)
             bundle = indexed.bundle
             numbers = Array(bundle.paths.indices)
         } else {
             // Nothing is kept: the corpus goes once scored and the index once cut into files, which keeps
             // a whole build's peak memory down.
-            bundle = SearchBundle(index: await SearchCorpus.collect(SearchDocument.documents(in: graph)).index, schemas: graph.schemas)
+            bundle = SearchBundle(index: SearchCorpus.collect(SearchDocument.documents(in: graph)).index, schemas: graph.schemas)
             numbers = Array(bundle.paths.indices)
         }
         // Each file is made as it is written, so the index's text is never held whole beside its pieces.
