@@ -15,6 +15,9 @@ import Testing
         ("Müller, São Paulo – 中文 🎒", "\"Müller, São Paulo – 中文 🎒\""),
         ("6–16 weeks", "6–16 weeks"),
         (" padded ", " padded "),
+        // A combining mark after a quote or a comma makes one grapheme of them; the bytes still need quoting.
+        ("quote\"\u{301}d", "\"quote\"\"\u{301}d\""),
+        ("comma,\u{301}", "\"comma,\u{301}\""),
     ])
     func quotesOnlyFieldsThatNeedIt(text: String, field: String) {
         #expect(CSV.field(text) == field)

@@ -46,14 +46,14 @@ import Testing
 
     @Test(arguments: [
         ("6-16", 6.0, 16.0), ("6–16", 6, 16), ("6—16", 6, 16), ("6 to 16", 6, 16), ("6 - 16", 6, 16),
-        ("2.5–3", 2.5, 3), ("12", 12, 12), ("-5", -5, -5),
+        ("2.5–3", 2.5, 3), ("12", 12, 12), ("-5", -5, -5), ("\u{3000}6\u{3000}–\u{3000}16\u{3000}", 6, 16),
     ])
     func readsRangesWrittenWithEveryDashOrTo(text: String, lower: Double, upper: Double) {
         #expect(EntityValidator.parseRange(text).map { [$0.0, $0.1] } == [lower, upper])
     }
 
     @Test func rejectsRangesThatAreNotTwoNumbers() {
-        for text in ["soon", "1-2-3", "6 to", "6–", "six–16"] { #expect(EntityValidator.parseRange(text) == nil) }
+        for text in ["soon", "1-2-3", "6 to", "6–", "six–16", "6–16–20", "6 to 16 to 20", "-5-10"] { #expect(EntityValidator.parseRange(text) == nil) }
     }
 
     @Test func valuesLoseSpacesAndTabsAtTheirEndsOnly() {

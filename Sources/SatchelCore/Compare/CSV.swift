@@ -7,9 +7,19 @@ enum CSV {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
-    /// One field, quoted only when it must be.
+    /// One field, quoted only when it must be. Looked at byte by byte rather than by `Character` and
+    /// Foundation: a comparison table's CSV has a field per cell, and a quote or comma that a combining mark
+    /// follows is still one to quote and double.
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let mustQuote = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
+        guard mustQuote else { return text }
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        quoted.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            quoted.append(byte)
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+        }
+        quoted.append(UInt8(ascii: "\""))
+        return String(decoding: quoted, as: UTF8.self)
     }
 }

@@ -201,21 +201,31 @@ struct EntityValidator {
         }
     }
 
-    /// `6-16`, `6–16`, `6 to 16` or a single number.
+    /// `6-16`, `6–16`, `6 to 16` or a single number. The separator is found by its UTF-8 bytes, not through
+    /// Foundation: ranges are on most pages of a catalog.
     static func parseRange(_ text: String) -> (Double, Double)? {
         if let single = Double(text) { return (single, single) }
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let bytes = Array(text.utf8)
         for separator in ["–", "—", " to ", "-"] {
-            // Dashes are not ASCII: ASCII text cannot hold them, and Foundation need not look.
-            if isASCII, !separator.utf8.allSatisfy({ $0 < 0x80 }) { continue }
-            let parts = text.components(separatedBy: separator)
-            if parts.count == 2,
-               let lower = Double(parts[0].trimmingCharacters(in: .whitespaces)),
-               let upper = Double(parts[1].trimmingCharacters(in: .whitespaces)) {
-                return (lower, upper)
-            }
+            // Exactly two parts: the separator occurs once.
+            guard let (before, after) = bytes.withUnsafeBufferPointer({ Self.splitOnce($0, at: separator) }),
+                  let lower = Double(String(decoding: bytes[before], as: UTF8.self).trimmingSpacesAndTabs),
+                  let upper = Double(String(decoding: bytes[after], as: UTF8.self).trimmingSpacesAndTabs)
+            else { continue }
+            return (lower, upper)
         }
         return nil
+    }
+
+    /// The byte ranges before and after `separator` in `bytes`, if it occurs exactly once.
+    private static func splitOnce(_ bytes: UnsafeBufferPointer<UInt8>, at separator: String) -> (Range<Int>, Range<Int>)? {
+        var separator = separator
+        return separator.withUTF8 { needle in
+            guard let first = UTF8Search.firstOffset(of: needle, in: bytes), first + needle.count <= bytes.count else { return nil }
+            let rest = UnsafeBufferPointer(rebasing: bytes[(first + needle.count)...])
+            guard UTF8Search.firstOffset(of: needle, in: rest) == nil else { return nil }
+            return (0..<first, (first + needle.count)..<bytes.count)
+        }
     }
 
     static func isValidDate(_ text: String) -> Bool {
