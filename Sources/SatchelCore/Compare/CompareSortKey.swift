@@ -53,7 +53,7 @@ public enum CompareSortKey: Sendable, Hashable {
             for (a, b) in zip(left, right) where a != b { return a < b ? .orderedAscending : .orderedDescending }
             return left.count == right.count ? .orderedSame : (left.count < right.count ? .orderedAscending : .orderedDescending)
         case (.text(let left), .text(let right)):
-            return left.compare(right, options: [.caseInsensitive, .diacriticInsensitive, .numeric])
+            return TextOrder.compare(left, right)
         case (.numbers, .text): return .orderedAscending
         case (.text, .numbers): return .orderedDescending
         }

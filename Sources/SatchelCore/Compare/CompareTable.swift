@@ -122,7 +122,7 @@ struct CompareTable: Sendable {
     /// The order of facet values: without case or accents, numbers by value; values that compare the same
     /// ("Café", "cafe") by their code points, so that the order never depends on the order values came in.
     static func facetPrecedes(_ left: String, _ right: String) -> Bool {
-        switch left.compare(right, options: [.caseInsensitive, .diacriticInsensitive, .numeric]) {
+        switch TextOrder.compare(left, right) {
         case .orderedAscending: true
         case .orderedDescending: false
         case .orderedSame: left < right
