@@ -189,6 +189,19 @@ struct SVGWriter {
 
     /// Text anchored at `x`, `y` (the baseline); `anchor` is `start`, `middle` or `end`.
     mutating func text(_ text: String, x: Length, y: Double, anchor: String = "start", className: String) {
+        openText(x: x, y: y, anchor: anchor, className: className)
+        HTML.append(escaping: text, to: &markup)
+        put("</text>")
+    }
+
+    /// Text as `text(_:x:y:anchor:className:)` writes it, escaped already, anchored at its start.
+    mutating func text(escaped: ArraySlice<UInt8>, x: Length, y: Double, className: String) {
+        openText(x: x, y: y, anchor: "start", className: className)
+        markup.append(contentsOf: escaped)
+        put("</text>")
+    }
+
+    private mutating func openText(x: Length, y: Double, anchor: String, className: String) {
         put("<text class=\"")
         put(text: className)
         put("\" x=\"")
@@ -202,21 +215,6 @@ struct SVGWriter {
             put("\"")
         }
         put(">")
-        HTML.append(escaping: text, to: &markup)
-        put("</text>")
-    }
-
-    /// Text as `text(_:x:y:anchor:className:)` writes it, escaped already, anchored at its start.
-    mutating func text(escaped: ArraySlice<UInt8>, x: Length, y: Double, className: String) {
-        put("<text class=\"")
-        put(text: className)
-        put("\" x=\"")
-        write(x)
-        put("\" y=\"")
-        write(y)
-        put("\">")
-        markup.append(contentsOf: escaped)
-        put("</text>")
     }
 
     private mutating func put(_ literal: StaticString) {
