@@ -82,6 +82,55 @@ import Testing
         #expect(document.renderHTML().contains("<a href=\"../../materials/nylon/index.html#pros\">Nylon</a>"))
     }
 
+    /// Links written into the HTML rendered at parse time must come out as cmark writes them when it renders
+    /// the edited tree: the reference is the same body parsed again to render (`rendersHTML: false`).
+    @Test(arguments: [false, true])
+    func writtenDestinationsEqualCmarksOwn(allowsRawHTML: Bool) {
+        // Every byte a destination in angle brackets can hold, as one destination each, and then at random.
+        var destinations = (UInt8(1)...UInt8(127)).filter { $0 != 0x0A && $0 != 0x0D }.map { String(UnicodeScalar($0)) }
+        destinations += ["", "é", "日本", "a b", "JavaScript:alert(1)", "vbscript:x", "FILE:///etc", "data:text/html,x",
+                         "data:image/png;base64,AA", "DATA:IMAGE/WEBP,x", "data:image/svg+xml,x", "javascript", "\u{1F600}#frag"]
+        var generator = TextOrderTests.SplitMix(state: 7)
+        let alphabet = Array("aZ09 -_.+!*'(),%#@?=;:/$~&<>\"[]{}|^`\\éß日\u{7F}\t")
+        for _ in 0..<300 {
+            destinations.append(String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        func written(_ destination: String) -> String {
+            "<" + destination.map { "<>\\".contains($0) ? "\\\($0)" : String($0) }.joined() + ">"
+        }
+        for (number, destination) in destinations.enumerated() {
+            let edited = destinations[(number * 7 + 3) % destinations.count]
+            let body = "# Head\n\nSee [a](\(written(destination)) \"t\") and ![b](\(written(destination))), [c](x.md).\n"
+            for edits in [false, true] {
+                let spliced = MarkdownDocument(body, allowsRawHTML: allowsRawHTML)
+                let reparsed = MarkdownDocument(body, allowsRawHTML: allowsRawHTML, rendersHTML: false)
+                #expect(spliced.links.map(\.destination) == reparsed.links.map(\.destination))
+                guard spliced.links.count == 3 else {
+                    Issue.record("\(body.debugDescription) has \(spliced.links.count) links, not 3")
+                    continue
+                }
+                if edits {
+                    for document in [spliced, reparsed] {
+                        document.setDestination(of: document.links[0], to: edited)
+                        document.setDestination(of: document.links[2], to: "../x/index.html")
+                    }
+                }
+                #expect(spliced.renderHTML() == reparsed.renderHTML(), "destination \(destination.debugDescription), edited to \(edited.debugDescription)")
+            }
+        }
+    }
+
+    /// A link inside an image's description is written as text, so it has no `href` to write into: such a
+    /// body is parsed again to render, and still renders its edits.
+    @Test func linkInsideAnImageDescriptionStillRenders() {
+        let body = "![see [inner](a.md) here](pic.png) and [outer](b.md)\n"
+        let document = MarkdownDocument(body)
+        let reference = MarkdownDocument(body, rendersHTML: false)
+        for each in [document, reference] { each.setDestination(of: each.links[2], to: "../b/index.html") }
+        #expect(document.renderHTML() == reference.renderHTML())
+        #expect(document.renderHTML().contains("<a href=\"../b/index.html\">outer</a>"))
+    }
+
     @Test func plainTextDropsMarkup() {
         let document = MarkdownDocument("# Title\n\nSome *emphasis* and `code`.\n")
         #expect(document.plainText.split(separator: " ").joined(separator: " ") == "Title Some emphasis and code.")

@@ -50,7 +50,7 @@ struct CompareCell: Sendable, Hashable {
             guard let unit = type.unit, !unit.isEmpty else { return value.plainText }
             return "\(value.plainText) \(unit)"
         case .text(let markdown):
-            return MarkdownDocument(markdown).plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return MarkdownDocument(markdown, rendersHTML: false).plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         case .ref(let slug, _):
             guard let kind = type.referencedKind else { return slug }
             return renderer.graph.entityTitle(of: EntityID(kind: kind, slug: slug)) ?? slug

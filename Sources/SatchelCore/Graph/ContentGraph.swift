@@ -243,7 +243,7 @@ extension ContentGraph {
         for field in schema.fields where field.type.elementType == .text {
             guard let value = entity.values[field.key], let location = entity.valueLocations[field.key] else { continue }
             for markdown in value.textValues {
-                for link in MarkdownDocument(markdown).links {
+                for link in MarkdownDocument(markdown, rendersHTML: false).links {
                     switch resolver.resolve(link.destination, from: entity.id.kind, headings: entity.body.headings, at: location) {
                     case .success(.entity(let id, _)): mention(id)
                     case .success: break

@@ -7,8 +7,10 @@ import Synchronization
 /// cmark's own HTML renderer.
 ///
 /// The syntax tree is not kept: a cmark tree costs several times its source in memory, which at 10,000
-/// pages was most of the build's peak. `renderHTML()` parses the source again (cmark parses far faster
-/// than the rest of a page's rendering) and applies the recorded edits to the fresh tree.
+/// pages was most of the build's peak. The body is rendered to HTML while the tree is there, with each link's
+/// destination written as a marker; the markers' places are kept, so `renderHTML()` writes the destinations
+/// as they are then, the way cmark writes them (`HrefAttribute`), without parsing again. A body with Satchel
+/// blocks, whose HTML comes later and goes into the tree, keeps its Markdown and is parsed again to render.
 ///
 /// `@unchecked Sendable`: the edits are mutable state, and each document is touched by one task at a time
 /// (parsed in one, rewritten and rendered later in another), never concurrently.
@@ -49,25 +51,41 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// The text of the body without markup, for search and summaries.
     public let plainText: String
 
-    private let markdown: String
     private let allowsRawHTML: Bool
+    private let source: Source
     /// New destinations by link index.
     private var destinations: [Int: String] = [:]
     /// HTML shown instead of a Satchel block, by block index.
     private var replacements: [Int: String] = [:]
+
+    /// What `renderHTML()` renders from.
+    private enum Source {
+        /// cmark's HTML of the body with each link's destination as parsed, and where in it (UTF-8 offsets)
+        /// each link's `href` or `src` value is, in order.
+        case rendered(html: String, hrefs: [(range: Range<Int>, link: Int)])
+        /// The Markdown, parsed again for each render.
+        case markdown(String)
+    }
 
     /// Parses a body.
     /// - Parameters:
     ///   - markdown: the body text.
     ///   - firstLine: the line of the file on which the body starts, so positions point into the file.
     ///   - allowsRawHTML: pass raw HTML through (with the tagfilter extension) instead of omitting it.
-    public init(_ markdown: String, firstLine: Int = 1, allowsRawHTML: Bool = false) {
-        self.markdown = markdown
+    public convenience init(_ markdown: String, firstLine: Int = 1, allowsRawHTML: Bool = false) {
+        self.init(markdown, firstLine: firstLine, allowsRawHTML: allowsRawHTML, rendersHTML: true)
+    }
+
+    /// Parses a body; with `rendersHTML` false, for its links, headings and text only, leaving the HTML to
+    /// a later parse should `renderHTML()` be called.
+    init(_ markdown: String, firstLine: Int = 1, allowsRawHTML: Bool = false, rendersHTML: Bool) {
         self.allowsRawHTML = allowsRawHTML
         let tree = Tree(markdown, allowsRawHTML: allowsRawHTML)
         var headings: [Heading] = []
         var links: [Link] = []
         var fencedBlocks: [FencedBlock] = []
+        var headingNodes: [OpaquePointer] = []
+        var linkNodes: [OpaquePointer] = []
         var text = ""
         var anchors = HeadingAnchors()
         tree.walk { node, type, isEnter in
@@ -79,12 +97,14 @@ public final class MarkdownDocument: @unchecked Sendable {
             case CMARK_NODE_HEADING:
                 let title = Self.inlineText(of: node)
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: title, id: anchors.makeID(for: title)))
+                headingNodes.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 links.append(Link(
                     destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
                     line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
                     column: max(Int(cmark_node_get_start_column(node)), 1),
                     isImage: type == CMARK_NODE_IMAGE, index: links.count))
+                linkNodes.append(node)
             case CMARK_NODE_CODE_BLOCK where Self.blockInfos.contains(Self.fenceWord(of: node)):
                 fencedBlocks.append(FencedBlock(
                     info: Self.fenceWord(of: node), literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
@@ -102,6 +122,68 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.links = links
         self.fencedBlocks = fencedBlocks
         self.plainText = text
+        if rendersHTML, fencedBlocks.isEmpty,
+           let rendered = Self.renderMarked(tree, links: links, linkNodes: linkNodes, headings: headings, headingNodes: headingNodes, allowsRawHTML: allowsRawHTML) {
+            source = .rendered(html: rendered.html, hrefs: rendered.hrefs)
+        } else {
+            source = .markdown(markdown)
+        }
+    }
+
+    /// Written as each link's destination in the first render, then found and replaced: random for each run,
+    /// so no body can hold it, and made of characters cmark writes into an `href` unchanged.
+    private static let marker = "@satchel" + String(UInt64.random(in: .min ... .max), radix: 36) + "-"
+
+    /// Renders `tree` with each link's destination replaced by a marker and its headings anchored, then puts
+    /// each link's attribute where its marker is. Nil unless every link's marker was found exactly once
+    /// (the link inside an image's alt text, which cmark writes as text, has none).
+    private static func renderMarked(
+        _ tree: Tree, links: [Link], linkNodes: [OpaquePointer], headings: [Heading], headingNodes: [OpaquePointer], allowsRawHTML: Bool
+    ) -> (html: String, hrefs: [(range: Range<Int>, link: Int)])? {
+        for (index, node) in linkNodes.enumerated() {
+            cmark_node_set_url(node, "\(marker)\(index)@")
+        }
+        for (heading, node) in zip(headings, headingNodes) {
+            tree.anchor(node, level: heading.level, id: heading.id)
+        }
+        let marked = labelTaskCheckboxes(tree.renderHTML())
+        guard !links.isEmpty else { return (marked, []) }
+        var html = ""
+        html.reserveCapacity(marked.utf8.count + links.count * 32)
+        var hrefs: [(range: Range<Int>, link: Int)] = []
+        hrefs.reserveCapacity(links.count)
+        var seen = [Bool](repeating: false, count: links.count)
+        let opening = Array(("\"" + marker).utf8)
+        let found = marked.utf8.withContiguousStorageIfAvailable { bytes in opening.withUnsafeBufferPointer { opening -> Bool in
+            var copied = 0
+            var position = 0
+            while let offset = UTF8Search.firstOffset(of: opening, in: UnsafeBufferPointer(rebasing: bytes[position...])) {
+                let start = position + offset
+                // The marker's number, then `@"`.
+                var end = start + opening.count
+                var index = 0
+                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9"), index < links.count {
+                    index = index * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                guard end > start + opening.count, index < links.count, !seen[index],
+                      end + 1 < bytes.count, bytes[end] == UInt8(ascii: "@"), bytes[end + 1] == UInt8(ascii: "\"")
+                else { return false }
+                seen[index] = true
+                html += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...start]), as: UTF8.self)
+                let value = allowsRawHTML && UnsafeURL.isUnsafe(links[index].destination)
+                    ? "" : HrefAttribute.value(for: links[index].destination, unsafe: allowsRawHTML)
+                let valueStart = html.utf8.count
+                html += value
+                hrefs.append((valueStart..<html.utf8.count, index))
+                copied = end + 1
+                position = end + 1
+            }
+            html += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self)
+            return true
+        } }
+        guard found == true, hrefs.count == links.count else { return nil }
+        return (html, hrefs)
     }
 
     /// Replaces a link's destination (used to point `../materials/nylon.md` at the rendered page).
@@ -117,6 +199,28 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// Renders the body with cmark-gfm's HTML renderer, with the edits made so far.
     public func renderHTML() -> String {
+        switch source {
+        case .rendered(let html, let hrefs):
+            guard !destinations.isEmpty else { return html }
+            var result = ""
+            result.reserveCapacity(html.utf8.count + hrefs.count * 16)
+            let utf8 = html.utf8
+            var copied = 0
+            for href in hrefs {
+                guard let destination = destinations[href.link] else { continue }
+                result += html[utf8.index(utf8.startIndex, offsetBy: copied)..<utf8.index(utf8.startIndex, offsetBy: href.range.lowerBound)]
+                result += HrefAttribute.value(for: destination, unsafe: allowsRawHTML)
+                copied = href.range.upperBound
+            }
+            result += html[utf8.index(utf8.startIndex, offsetBy: copied)...]
+            return result
+        case .markdown(let markdown):
+            return renderHTML(parsing: markdown)
+        }
+    }
+
+    /// Renders `markdown` parsed afresh, with the edits made so far.
+    private func renderHTML(parsing markdown: String) -> String {
         let tree = Tree(markdown, allowsRawHTML: allowsRawHTML)
         var headingNodes: [OpaquePointer] = []
         var blockNodes: [OpaquePointer] = []
