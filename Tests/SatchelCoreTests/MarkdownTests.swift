@@ -131,6 +131,17 @@ import Testing
         #expect(document.renderHTML().contains("<a href=\"../b/index.html\">outer</a>"))
     }
 
+    @Test func asciiHeadingSlugsEqualTheScalarRule() {
+        let characters = (UInt8(1)...UInt8(127)).map { String(UnicodeScalar($0)) }
+        var generator = TextOrderTests.SplitMix(state: 11)
+        let titles = characters + (0..<500).map { _ in
+            String((0..<Int.random(in: 1...16, using: &generator)).map { _ in characters.randomElement(using: &generator)! }.joined())
+        }
+        for title in titles {
+            #expect(HeadingAnchors.slug(title) == HeadingAnchors.scalarSlug(title), "\(title.debugDescription)")
+        }
+    }
+
     @Test func plainTextDropsMarkup() {
         let document = MarkdownDocument("# Title\n\nSome *emphasis* and `code`.\n")
         #expect(document.plainText.split(separator: " ").joined(separator: " ") == "Title Some emphasis and code.")

@@ -67,7 +67,7 @@ struct LinkResolver {
         let targetKind = components[0]
         let slug = String(components[1].dropLast(3))
         let id = EntityID(kind: targetKind, slug: slug)
-        if invalid.contains(id) { return .success(.external) }
+        if !invalid.isEmpty, invalid.contains(id) { return .success(.external) }
         guard kinds.contains(targetKind) else {
             // A kind whose schema failed is missing here, but its pages are `invalid`: its error is reported already.
             if invalid.contains(where: { $0.kind == targetKind }) { return .success(.external) }

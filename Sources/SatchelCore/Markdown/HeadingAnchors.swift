@@ -22,6 +22,26 @@ public struct HeadingAnchors: Sendable {
 
     /// The anchor for a heading text, before de-duplication.
     public static func slug(_ title: String) -> String {
+        // ASCII titles, nearly all, by their bytes: the same letters, digits and marks as the scalar properties give.
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(title.utf8.count)
+            for byte in title.utf8 {
+                switch byte {
+                case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    bytes.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return scalarSlug(title)
+    }
+
+    /// `slug(_:)` by Unicode scalar properties, for any text.
+    static func scalarSlug(_ title: String) -> String {
         var result = ""
         for scalar in title.lowercased().unicodeScalars {
             if scalar == " " {
