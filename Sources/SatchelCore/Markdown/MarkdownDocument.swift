@@ -1,5 +1,6 @@
 import Foundation
 import CCmarkGFM
+import Synchronization
 
 /// A Markdown body parsed by cmark-gfm: its headings, links, Satchel blocks and plain text, and the edits
 /// the build makes to it (link destinations pointed at rendered pages, blocks shown as HTML), rendered by
@@ -299,42 +300,37 @@ private final class Tree {
     /// so they are freed only with the tree.
     private var detached: [OpaquePointer] = []
 
-    /// The extensions a parse attaches: all of them but `tagfilter`, which only raw HTML needs.
-    private static let extensions = ["table", "strikethrough", "autolink", "tasklist"]
-
-    /// cmark-gfm keeps the characters that start an extension's inline syntax (`~`, and the autolink's) in one
-    /// global table: a parse adds its extensions' characters while it parses inlines, in
-    /// `cmark_parser_finish` and for table rows while feeding, and removes them after, so parses running at
-    /// once remove them from under each other (github/cmark-gfm#176). Every parse here attaches the same
-    /// extensions, so their characters are added once, for good, and the extensions' own lists emptied: no
-    /// parse adds or removes any, and parses need not take turns. Runs once, before the first parse.
-    private static let prepared: Void = {
-        cmark_gfm_core_extensions_ensure_registered()
-        let parser = cmark_parser_new(0)!
-        let all = (extensions + ["tagfilter"]).compactMap { cmark_find_syntax_extension($0) }
-        for syntax in all { cmark_parser_attach_syntax_extension(parser, syntax) }
-        cmark_manage_extensions_special_characters(parser, 1)
-        for syntax in all { cmark_syntax_extension_set_special_inline_chars(syntax, nil) }
-        cmark_parser_free(parser)
-    }()
+    /// cmark-gfm parsers share global state: extension registration is a check-then-set, done once here
+    /// before any parse; and finishing a parse, which parses the inlines, adds the extensions' special
+    /// characters (`~`, `|`) to a global table and removes them when it is done (github/cmark-gfm#176), so
+    /// parses finishing at once would miss them. Finishing takes turns; feeding, which parses the blocks,
+    /// runs in parallel. A `Mutex` rather than `NSLock`: fewer sleeps and wake-ups per page.
+    private static let parsing = Mutex(())
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
     init(_ markdown: String, allowsRawHTML: Bool) {
-        Self.prepared
+        Self.registered
         var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
         if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
         self.options = options
         let parser = cmark_parser_new(options)!
         self.parser = parser
-        for name in Self.extensions + (allowsRawHTML ? ["tagfilter"] : []) {
-            if let syntax = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntax)
+        var extensions = ["table", "strikethrough", "autolink", "tasklist"]
+        if allowsRawHTML { extensions.append("tagfilter") }
+        for name in extensions {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
         var markdown = markdown
         markdown.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        root = cmark_parser_finish(parser)
+        // The parser and its tree belong to this value alone, the lock only orders the finishing: they cross
+        // it as addresses, which Swift can send, where it cannot prove a pointer is not shared.
+        let address = UInt(bitPattern: parser)
+        let tree = Self.parsing.withLock { _ in UInt(bitPattern: cmark_parser_finish(OpaquePointer(bitPattern: address))) }
+        root = OpaquePointer(bitPattern: tree)!
     }
 
     deinit {
