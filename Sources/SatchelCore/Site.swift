@@ -47,7 +47,7 @@ public struct Site: Sendable {
     /// first stage with errors: pages whose front matter has errors still take part with their valid
     /// fields, so the graph reports their broken references and links in the same run.
     func validate(_ content: LoadedContent, timeline: inout BuildTimeline) async -> (Model, [Diagnostic]) {
-        let pages = await Self.parse(content)
+        let pages = Self.parse(content)
         timeline.mark("parse")
         return resolve(content, pages: pages, timeline: &timeline)
     }
@@ -82,7 +82,7 @@ public struct Site: Sendable {
 
     /// `modelAndTheme(of:timeline:)` that also returns each page's parse outcome, kept by `LiveSite`.
     func parsedModelAndTheme(of content: LoadedContent, timeline: inout BuildTimeline) async throws(BuildFailure) -> (model: Model, theme: Theme, pages: ParsedPages) {
-        let pages = await Self.parse(content)
+        let pages = Self.parse(content)
         timeline.mark("parse")
         let (model, contentDiagnostics) = resolve(content, pages: pages, timeline: &timeline)
         let theme: Theme
@@ -204,19 +204,17 @@ public struct Site: Sendable {
     }
 
     /// Parses and validates pages in parallel batches.
-    static func parse(_ content: LoadedContent) async -> ParsedPages {
+    static func parse(_ content: LoadedContent) -> ParsedPages {
         let schemas = Dictionary(uniqueKeysWithValues: content.schemas.map { ($0.name, $0) })
         let pages = content.pages
         let rawHTML = content.config.allowsRawHTML
-        let batchSize = max(64, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        let results = await withTaskGroup(of: [(EntityID, PageParser.Outcome?)].self) { group in
-            for start in stride(from: 0, to: pages.count, by: batchSize) {
-                let batch = pages[start..<min(start + batchSize, pages.count)]
-                group.addTask { batch.map { page in (EntityID(kind: page.kind, slug: page.slug), parse(page, schemas: schemas, allowsRawHTML: rawHTML)) } }
-            }
-            var all: [(EntityID, PageParser.Outcome?)] = []
-            for await batch in group { all += batch }
-            return all
+        // cmark-gfm's parses take turns finishing (`MarkdownDocument`): twice as many threads as cores keep
+        // the cores busy while some wait their turn.
+        let results = [(EntityID, PageParser.Outcome?)](
+            concurrentlyCount: pages.count, threads: 2 * ProcessInfo.processInfo.activeProcessorCount, batchSize: 16
+        ) { position in
+            let page = pages[position]
+            return (EntityID(kind: page.kind, slug: page.slug), parse(page, schemas: schemas, allowsRawHTML: rawHTML))
         }
         return ParsedPages(results, order: pages.map { EntityID(kind: $0.kind, slug: $0.slug) })
     }
