@@ -146,7 +146,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         for (heading, node) in zip(headings, headingNodes) {
             tree.anchor(node, level: heading.level, id: heading.id)
         }
-        let marked = labelTaskCheckboxes(tree.renderHTML())
+        var marked = labelTaskCheckboxes(tree.renderHTML())
         guard !links.isEmpty else { return (marked, []) }
         var html = ""
         html.reserveCapacity(marked.utf8.count + links.count * 32)
@@ -154,10 +154,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         hrefs.reserveCapacity(links.count)
         var seen = [Bool](repeating: false, count: links.count)
         let opening = Array(("\"" + marker).utf8)
-        let found = marked.utf8.withContiguousStorageIfAvailable { bytes in opening.withUnsafeBufferPointer { opening -> Bool in
-            var copied = 0
+        let complete = marked.withUTF8 { bytes in
             var position = 0
-            while let offset = UTF8Search.firstOffset(of: opening, in: UnsafeBufferPointer(rebasing: bytes[position...])) {
+            while let offset = opening.withUnsafeBufferPointer({ UTF8Search.firstOffset(of: $0, in: UnsafeBufferPointer(rebasing: bytes[position...])) }) {
                 let start = position + offset
                 // The marker's number, then `@"`.
                 var end = start + opening.count
@@ -170,20 +169,22 @@ public final class MarkdownDocument: @unchecked Sendable {
                       end + 1 < bytes.count, bytes[end] == UInt8(ascii: "@"), bytes[end + 1] == UInt8(ascii: "\"")
                 else { return false }
                 seen[index] = true
-                html += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...start]), as: UTF8.self)
-                let value = allowsRawHTML && UnsafeURL.isUnsafe(links[index].destination)
-                    ? "" : HrefAttribute.value(for: links[index].destination, unsafe: allowsRawHTML)
+                html += String(decoding: UnsafeBufferPointer(rebasing: bytes[position...start]), as: UTF8.self)
                 let valueStart = html.utf8.count
-                html += value
+                html += HrefAttribute.value(for: shownDestination(links[index].destination, allowsRawHTML: allowsRawHTML), unsafe: allowsRawHTML)
                 hrefs.append((valueStart..<html.utf8.count, index))
-                copied = end + 1
                 position = end + 1
             }
-            html += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self)
-            return true
-        } }
-        guard found == true, hrefs.count == links.count else { return nil }
-        return (html, hrefs)
+            html += String(decoding: UnsafeBufferPointer(rebasing: bytes[position...]), as: UTF8.self)
+            return hrefs.count == links.count
+        }
+        return complete ? (html, hrefs) : nil
+    }
+
+    /// The destination a link is rendered with as parsed: with raw HTML allowed cmark runs unsafe and keeps
+    /// script URLs, which safe mode drops, so they are dropped here.
+    private static func shownDestination(_ destination: String, allowsRawHTML: Bool) -> String {
+        allowsRawHTML && UnsafeURL.isUnsafe(destination) ? "" : destination
     }
 
     /// Replaces a link's destination (used to point `../materials/nylon.md` at the rendered page).
@@ -231,12 +232,7 @@ public final class MarkdownDocument: @unchecked Sendable {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                if let destination = destinations[linkIndex] {
-                    cmark_node_set_url(node, destination)
-                } else if allowsRawHTML, let url = cmark_node_get_url(node), UnsafeURL.isUnsafe(String(cString: url)) {
-                    // cmark drops script URLs only in safe mode; raw HTML needs its unsafe mode, so drop them here.
-                    cmark_node_set_url(node, "")
-                }
+                cmark_node_set_url(node, destinations[linkIndex] ?? Self.shownDestination(links[linkIndex].destination, allowsRawHTML: allowsRawHTML))
                 linkIndex += 1
             case CMARK_NODE_CODE_BLOCK where Self.blockInfos.contains(Self.fenceWord(of: node)):
                 blockNodes.append(node)
