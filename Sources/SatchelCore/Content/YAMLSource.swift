@@ -6,12 +6,16 @@ struct YAMLSource {
     /// Line of the file on which the YAML text starts (front matter starts on line 2).
     let firstLine: Int
 
+    /// `Constructor.default` builds three tag maps on every access; one shared constructor saves that per page.
+    /// Its maps are immutable, so sharing it between parsing threads is safe.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Parses YAML text; syntax errors, tabs used for indentation and duplicate keys become diagnostics.
     func parse(_ yaml: String) throws(Diagnostic) -> Node? {
         do {
             // The basic resolver leaves scalars untyped (the schema types them) and skips Yams' per-scalar
             // regular expressions; an explicit encoding skips its environment lookup on every call.
-            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            return try Yams.compose(yaml: yaml, .basic, Self.constructor, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error, yaml: yaml)
         } catch {
