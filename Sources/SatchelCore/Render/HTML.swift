@@ -12,6 +12,32 @@ enum HTML {
     /// the escaped text on its own: pictures write many short strings into one page. Runs between escaped
     /// characters are copied as slices, cut at those ASCII characters and so at scalar boundaries.
     static func append(escaping text: String, to output: inout String) {
+        // Native strings are scanned as one contiguous buffer; byte offsets into a native string's UTF-8
+        // map to indices in constant time, so the runs are still copied as slices of `text`.
+        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var runStart = 0
+            for offset in bytes.indices where needsEscaping(bytes[offset]) {
+                if offset != runStart { output.append(contentsOf: slice(of: text, from: runStart, to: offset)) }
+                output.append(entity(for: bytes[offset]))
+                runStart = offset + 1
+            }
+            if runStart == 0 {
+                output.append(text)
+            } else if runStart != bytes.count {
+                output.append(contentsOf: slice(of: text, from: runStart, to: bytes.count))
+            }
+        }
+        if appended == nil { appendIndexing(escaping: text, to: &output) }
+    }
+
+    private static func slice(of text: String, from start: Int, to end: Int) -> Substring {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        return text[lower..<utf8.index(lower, offsetBy: end - start)]
+    }
+
+    /// The escaping of `append(escaping:to:)` for strings without contiguous UTF-8 (bridged ones).
+    private static func appendIndexing(escaping text: String, to output: inout String) {
         let utf8 = text.utf8
         var runStart = utf8.startIndex
         var index = runStart
