@@ -44,8 +44,8 @@ import Testing
         }
     }
 
-    /// A substring's text, which is a slice of a bigger string, escapes the same as a fresh copy.
-    @Test func escapesTextMadeFromSubstrings() {
+    /// Texts cut from markup at every character, so escaped characters fall at each end and next to multi-byte ones.
+    @Test func escapesTextsCutFromMarkup() {
         let whole = "before <a href=\"x\">Müller & Söhne</a> after"
         for start in 0..<whole.count {
             let text = String(whole.dropFirst(start).prefix(12))

@@ -12,65 +12,52 @@ enum HTML {
     /// the escaped text on its own: pictures write many short strings into one page. Runs between escaped
     /// characters are copied as slices, cut at those ASCII characters and so at scalar boundaries.
     static func append(escaping text: String, to output: inout String) {
-        // Native strings are scanned as one contiguous buffer; byte offsets into a native string's UTF-8
-        // map to indices in constant time, so the runs are still copied as slices of `text`.
-        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var runStart = 0
-            for offset in bytes.indices where needsEscaping(bytes[offset]) {
-                if offset != runStart { output.append(contentsOf: slice(of: text, from: runStart, to: offset)) }
-                output.append(entity(for: bytes[offset]))
-                runStart = offset + 1
-            }
-            if runStart == 0 {
-                output.append(text)
-            } else if runStart != bytes.count {
-                output.append(contentsOf: slice(of: text, from: runStart, to: bytes.count))
+        // Byte offsets into a native string's UTF-8 map to indices in constant time, so the runs found in its
+        // contiguous bytes are copied as slices of `text`. A string without such bytes is made native first.
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            forEachRun(in: bytes) { run in
+                output.append(contentsOf: run.count == bytes.count ? text[...] : slice(of: text, run))
+            } escaped: { byte in
+                output.append(entity(for: byte))
             }
         }
-        if appended == nil { appendIndexing(escaping: text, to: &output) }
-    }
-
-    private static func slice(of text: String, from start: Int, to end: Int) -> Substring {
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: start)
-        return text[lower..<utf8.index(lower, offsetBy: end - start)]
-    }
-
-    /// The escaping of `append(escaping:to:)` for strings without contiguous UTF-8 (bridged ones).
-    private static func appendIndexing(escaping text: String, to output: inout String) {
-        let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            guard needsEscaping(byte) else {
-                utf8.formIndex(after: &index)
-                continue
-            }
-            if index != runStart { output.append(contentsOf: text[runStart..<index]) }
-            output.append(entity(for: byte))
-            utf8.formIndex(after: &index)
-            runStart = index
-        }
-        if runStart == utf8.startIndex {
-            output.append(text)
-        } else if runStart != utf8.endIndex {
-            output.append(contentsOf: text[runStart...])
-        }
+        guard scanned == nil else { return }
+        var native = text
+        native.makeContiguousUTF8()
+        append(escaping: native, to: &output)
     }
 
     /// Appends `text` escaped as by `append(escaping:to:)` to UTF-8 bytes (the pictures' markup).
     static func append(escaping text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            var runStart = 0
-            for index in bytes.indices where needsEscaping(bytes[index]) {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(contentsOf: entity(for: bytes[index]).utf8)
-                runStart = index + 1
+            forEachRun(in: bytes) { run in
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run]))
+            } escaped: { byte in
+                output.append(contentsOf: entity(for: byte).utf8)
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
+    }
+
+    /// Calls `run` for each non-empty stretch of `bytes` that needs no escaping and `escaped` for each byte
+    /// that does, in order.
+    @inline(__always)
+    private static func forEachRun(
+        in bytes: UnsafeBufferPointer<UInt8>, run: (Range<Int>) -> Void, escaped: (UInt8) -> Void
+    ) {
+        var runStart = 0
+        for index in bytes.indices where needsEscaping(bytes[index]) {
+            if index != runStart { run(runStart..<index) }
+            escaped(bytes[index])
+            runStart = index + 1
+        }
+        if runStart != bytes.count { run(runStart..<bytes.count) }
+    }
+
+    private static func slice(of text: String, _ range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return text[lower..<utf8.index(lower, offsetBy: range.count)]
     }
 
     /// The character reference written for a byte that `needsEscaping`.
