@@ -8,7 +8,7 @@ struct Satchel: AsyncParsableCommand {
         commandName: "satchel",
         abstract: "Build a typed Markdown catalog into an offline, cross-linked static site.",
         discussion: """
-            Content lives in one folder per kind (see README.md, "Content model"). Errors are printed as
+            Content lives in one folder per kind (see README.md, "Content model"). Errors are printed as \
             file:line:column: error: message, all of them in one run, and the command exits with status 1.
             """,
         version: SatchelVersion.string,
@@ -62,8 +62,8 @@ struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder (default public/).",
         discussion: """
-            The output is written beside the output folder and swapped in only when the whole build succeeded.
-            A build cache in .satchel-cache/ (beside the output folder) makes a build with no changes write
+            The output is written beside the output folder and swapped in only when the whole build succeeded. \
+            A build cache in .satchel-cache/ (beside the output folder) makes a build with no changes write \
             nothing, and a build after an edit render only the pages the edit can affect.
             """)
 
@@ -99,7 +99,7 @@ struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load, validate and resolve everything without writing; or check a built site's links.",
         discussion: """
-            With --links DIR, checks an output folder instead: every href and src is relative, names an existing
+            With --links DIR, checks an output folder instead: every href and src is relative, names an existing \
             file, and every #anchor matches an id; remote resources are refused.
             """)
 

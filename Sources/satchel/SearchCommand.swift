@@ -7,7 +7,7 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Search the content from the terminal, ranked as the built site's search box ranks it.",
         discussion: """
-            Prints one result a line, best first: its page in the output folder, title and kind. Words match
+            Prints one result a line, best first: its page in the output folder, title and kind. Words match \
             whole, the last one also as a prefix (polye), and words of five letters or more with one typo.
             """)
 
