@@ -111,7 +111,7 @@ public struct Site: Sendable {
     ) async throws -> (summary: BuildSummary, snapshot: LiveSnapshot?) {
         let start = ContinuousClock.now
         var timeline = BuildTimeline()
-        let content = try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load()
+        var content = try ContentLoader(directory: contentDirectory, displayPath: contentDisplayPath).load()
         let day = Self.day(of: buildDate)
         let inputs = BuildInputs(
             content: content, themeFolders: Theme.folders(named: themeName ?? content.config.theme, themesDirectory: themesDirectory), buildDate: day)
@@ -127,13 +127,17 @@ public struct Site: Sendable {
                 timeline: timeline), nil)
         }
         let (model, theme, pages) = try await parsedModelAndTheme(of: content, timeline: &timeline)
+        let pagesPerKind = content.pagesPerKind
+        // Once parsed, the sources are read again only by `serve`'s next edit: a build lets them go, which
+        // lowers its peak memory by the size of the catalog's text.
+        if !keepingModel { content.pages = [] }
         timeline.mark("theme")
         let similarity = Similarity(graph: model.graph)
         if upToDate, let previous {
             let snapshot = LiveSnapshot(
                 content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: previous, similarity: similarity)
             return (BuildSummary(
-                pagesPerKind: content.pagesPerKind, pagesWritten: 0, filesUnchanged: previous.files.count, assetsCopied: 0,
+                pagesPerKind: pagesPerKind, pagesWritten: 0, filesUnchanged: previous.files.count, assetsCopied: 0,
                 linksResolved: 0, warnings: model.warnings, duration: ContinuousClock.now - start, upToDate: true,
                 timeline: timeline), snapshot)
         }
@@ -172,7 +176,7 @@ public struct Site: Sendable {
         do { try cache.save(for: output.url) } catch { BuildCache.remove(for: output.url) }
         timeline.mark("cache")
         let summary = BuildSummary(
-            pagesPerKind: content.pagesPerKind, pagesWritten: written, filesUnchanged: files.all.count - written,
+            pagesPerKind: pagesPerKind, pagesWritten: written, filesUnchanged: files.all.count - written,
             assetsCopied: assets, linksResolved: model.linkCount, warnings: model.warnings,
             duration: ContinuousClock.now - start, upToDate: false, timeline: timeline)
         if !keepingModel {
