@@ -121,7 +121,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.headings = headings
         self.links = links
         self.fencedBlocks = fencedBlocks
-        self.plainText = text
+        // Grown by appends, the text holds up to twice its bytes; every page's is kept until the search index
+        // is made, so it is kept at its size.
+        self.plainText = String(decoding: text.utf8, as: UTF8.self)
         if rendersHTML, fencedBlocks.isEmpty,
            let rendered = Self.renderMarked(tree, links: links, linkNodes: linkNodes, headings: headings, headingNodes: headingNodes, allowsRawHTML: allowsRawHTML) {
             source = .rendered(html: rendered.html, hrefs: rendered.hrefs)
