@@ -72,22 +72,17 @@ public struct OutputDirectory: Sendable {
 
     /// Mirrors `source` into `destination` with hard links; false if `source` does not hold exactly `expected`.
     private func linkFarm(of source: URL, into destination: URL, expecting expected: Set<String>) throws -> Bool {
-        let fileManager = FileManager.default
-        try fileManager.createDirectory(at: destination, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
         var found = 0
-        guard let enumerator = fileManager.enumerator(atPath: source.path) else { return false }
-        while let path = enumerator.nextObject() as? String {
-            let type = (enumerator.fileAttributes?[.type] as? FileAttributeType)
+        let walked = DirectoryTree.walk(source.path) { path, isDirectory in
+            if path == Self.marker { return true }
             let target = destination.path + "/" + path
-            if path == Self.marker { continue }
-            if type == .typeDirectory {
-                guard mkdir(target, 0o755) == 0 else { return false }
-            } else {
-                guard expected.contains(path), link(source.path + "/" + path, target) == 0 else { return false }
-                found += 1
-            }
+            if isDirectory { return mkdir(target, 0o755) == 0 }
+            guard expected.contains(path), link(source.path + "/" + path, target) == 0 else { return false }
+            found += 1
+            return true
         }
-        return found == expected.count
+        return walked && found == expected.count
     }
 
     private func swapIn(_ staging: URL) throws {
