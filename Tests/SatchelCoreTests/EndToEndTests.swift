@@ -48,4 +48,19 @@ import Testing
             "site/index.html:3:11: error: remote resource 'https://cdn.example/x.png': the site must work offline",
         ])
     }
+
+    /// Columns count Unicode scalars from the line's start, whatever the bytes and lines before the link.
+    @Test func linkCheckerPlacesProblemsAfterMultiByteTextAndManyLines() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("satchel-links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let filler = String(repeating: "<p>Crème brûlée 🎒</p>\n", count: 500)
+        try Data((filler + "<p>Élan 🎒 <a href=\"gone.html\">x</a> <a href='also-gone.html'>y</a></p>\n").utf8)
+            .write(to: root.appendingPathComponent("index.html"))
+        let report = try LinkChecker(root: root, displayPath: "site").check()
+        #expect(report.problems.map(\.description) == [
+            "site/index.html:501:20: error: broken link 'gone.html': no file gone.html",
+            "site/index.html:501:46: error: broken link 'also-gone.html': no file also-gone.html",
+        ])
+    }
 }

@@ -37,18 +37,19 @@ public struct LinkChecker: Sendable {
         var idsByPage: [String: Set<String>] = [:]
         func ids(of page: String) -> Set<String> {
             if let cached = idsByPage[page] { return cached }
-            let found = Set(Self.attributeValues(named: "id", in: pages[page] ?? "").map(\.value))
+            let found = Set(Self.attributeValues(named: "id", in: Array((pages[page] ?? "").utf8)).map(\.value))
             idsByPage[page] = found
             return found
         }
         var report = Report(filesChecked: pages.count, linksChecked: 0, externalLinks: [], problems: [])
         for (page, html) in pages.sorted(by: { $0.key < $1.key }) {
-            let lines = Self.lineStarts(html)
+            let bytes = Array(html.utf8)
             for attribute in ["href", "src"] {
-                for (value, offset) in Self.attributeValues(named: attribute, in: html) {
+                var position = TextPosition()
+                for (value, offset) in Self.attributeValues(named: attribute, in: bytes) {
                     report.linksChecked += 1
-                    let line = (lines.lastIndex { $0 <= offset } ?? 0)
-                    let location = SourceLocation(file: "\(displayPath)/\(page)", line: line + 1, column: offset - lines[line] + 1)
+                    position.advance(to: offset, in: bytes)
+                    let location = SourceLocation(file: "\(displayPath)/\(page)", line: position.line, column: position.column)
                     let url = Self.decodeEntities(value)
                     func problem(_ message: String) { report.problems.append(.error(at: location, message)) }
                     let lowered = url.lowercased()
@@ -123,20 +124,19 @@ public struct LinkChecker: Sendable {
         return components.joined(separator: "/")
     }
 
-    /// Values of `name="…"` attributes with the offset of the value, for double- and single-quoted values.
-    static func attributeValues(named name: String, in html: String) -> [(value: String, offset: Int)] {
-        let bytes = Array(html.utf8)
+    /// Values of `name="…"` attributes, double- or single-quoted, each with the byte offset of its first byte,
+    /// in the order they appear.
+    static func attributeValues(named name: String, in html: [UInt8]) -> [(value: String, offset: Int)] {
         let needle = Array(" \(name)=".utf8)
         var results: [(String, Int)] = []
         var index = 0
-        while index + needle.count < bytes.count {
-            if bytes[index] == needle[0] || bytes[index] == 0x0A || bytes[index] == 0x09,
-               Array(bytes[(index + 1)..<(index + needle.count)]) == Array(needle.dropFirst()) {
+        while index + needle.count < html.count {
+            let byte = html[index]
+            if byte == needle[0] || byte == 0x0A || byte == 0x09, (1..<needle.count).allSatisfy({ html[index + $0] == needle[$0] }) {
                 let quoteIndex = index + needle.count
-                let quote = bytes[quoteIndex]
-                if quote == 0x22 || quote == 0x27, let end = bytes[(quoteIndex + 1)...].firstIndex(of: quote) {
-                    let value = String(decoding: bytes[(quoteIndex + 1)..<end], as: UTF8.self)
-                    results.append((value, String(decoding: bytes[..<(quoteIndex + 1)], as: UTF8.self).count))
+                let quote = html[quoteIndex]
+                if quote == 0x22 || quote == 0x27, let end = html[(quoteIndex + 1)...].firstIndex(of: quote) {
+                    results.append((String(decoding: html[(quoteIndex + 1)..<end], as: UTF8.self), quoteIndex + 1))
                     index = end
                 }
             }
@@ -145,10 +145,24 @@ public struct LinkChecker: Sendable {
         return results
     }
 
-    static func lineStarts(_ text: String) -> [Int] {
-        var starts = [0]
-        for (offset, character) in text.enumerated() where character == "\n" { starts.append(offset + 1) }
-        return starts
+    /// A line and column (counted in Unicode scalars, as `SourceText`'s are) moved forward through a page's
+    /// bytes: a page's links are found in order, so locating them all reads the page once.
+    struct TextPosition {
+        private(set) var line = 1
+        private(set) var column = 1
+        private var offset = 0
+
+        mutating func advance(to target: Int, in bytes: [UInt8]) {
+            while offset < target {
+                if bytes[offset] == 0x0A {
+                    line += 1
+                    column = 1
+                } else if bytes[offset] & 0xC0 != 0x80 {
+                    column += 1
+                }
+                offset += 1
+            }
+        }
     }
 
     static func decodeEntities(_ value: String) -> String {
