@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SatchelCore
 
@@ -102,6 +103,28 @@ import Testing
         let dot = GraphExport.render(graph, as: .dot)
         #expect(dot.hasPrefix("digraph satchel {"))
         #expect(dot.contains("\"materials/nylon\" -> \"materials/polyester\" [label=\"mentions\", style=dashed];"))
+    }
+
+    /// The JSON is laid out exactly as `JSONSerialization` lays out the same data, and `<`, `>` and `&` stay
+    /// as they are (the site's script data escapes them; this file is for people and tools).
+    @Test func jsonExportIsWhatJSONSerializationWritesOfTheSameData() async throws {
+        let site = try FixtureSite()
+        try site.write("content/markets/peru.md", "---\ntitle: Peru <Andes> & \"Coast\"\n---\n")
+        let graph = try await site.site.model().graph
+        let json = GraphExport.render(graph, as: .json)
+        #expect(json.contains(#""title" : "Peru <Andes> & \"Coast\"""#))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((object["nodes"] as? [Any])?.count == graph.entities.count)
+        #expect((object["edges"] as? [Any])?.count == graph.edgeCount)
+        let reference = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        #expect(json == String(decoding: reference, as: UTF8.self) + "\n")
+    }
+
+    @Test func dotExportEscapesQuotesAndBackslashesInLabels() async throws {
+        let site = try FixtureSite()
+        try site.write("content/markets/peru.md", "---\ntitle: 'Peru \"Coast\" \\ Andes'\n---\n")
+        let dot = GraphExport.render(try await site.site.model().graph, as: .dot)
+        #expect(dot.contains(#""markets/peru" [label="Peru \"Coast\" \\ Andes"];"#))
     }
 
     /// The fixture's entities with Nylon renamed Zylon (which moves it after Polyester) and Acme Bags naming

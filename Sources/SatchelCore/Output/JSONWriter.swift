@@ -8,6 +8,9 @@
 /// value, such as a title holding `</script>`, can ever appear in a file as markup.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
+    /// Whether `<`, `>` and `&` are written as `\u` escapes: false for JSON that no page loads (`satchel graph`),
+    /// which people read.
+    var escapesMarkup = true
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -70,6 +73,7 @@ struct JSONWriter {
             case UInt8(ascii: "\""): bytes += #"\""#.utf8
             case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
             case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&") where !escapesMarkup: bytes.append(unit)
             case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20, 0x7F:
                 bytes += Self.unicodeEscape(UInt16(unit))
             case 0xE2 where index + 1 < utf8.count && utf8[index] == 0x80 && (utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9):
