@@ -49,6 +49,13 @@ import Testing
         ])
     }
 
+    /// An attribute's entities are decoded once, as a browser decodes them: `&amp;lt;` is the text `&lt;`.
+    @Test func linkCheckerDecodesAttributeEntitiesInOnePass() {
+        #expect(LinkChecker.decodeEntities("a.html?x=1&amp;y=2") == "a.html?x=1&y=2")
+        #expect(LinkChecker.decodeEntities("&amp;lt;&quot;&#39;&gt;&unknown; & end&") == "&lt;\"'>&unknown; & end&")
+        #expect(LinkChecker.decodeEntities("plain.html#x") == "plain.html#x")
+    }
+
     /// Columns count Unicode scalars from the line's start, whatever the bytes and lines before the link.
     @Test func linkCheckerPlacesProblemsAfterMultiByteTextAndManyLines() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("satchel-links-\(UUID().uuidString)")

@@ -44,6 +44,7 @@ public struct LinkChecker: Sendable {
         var report = Report(filesChecked: pages.count, linksChecked: 0, externalLinks: [], problems: [])
         for (page, html) in pages.sorted(by: { $0.key < $1.key }) {
             let bytes = Array(html.utf8)
+            let folder = page.split(separator: "/").dropLast().map(String.init)
             for attribute in ["href", "src"] {
                 var position = TextPosition()
                 for (value, offset) in Self.attributeValues(named: attribute, in: bytes) {
@@ -75,7 +76,7 @@ public struct LinkChecker: Sendable {
                     if pathPart.isEmpty {
                         target = page
                     } else {
-                        guard let resolved = Self.resolve(pathPart, from: page) else {
+                        guard let resolved = Self.resolve(pathPart, fromFolder: folder) else {
                             problem("link '\(url)' leaves the site folder")
                             continue
                         }
@@ -109,9 +110,10 @@ public struct LinkChecker: Sendable {
         return (path.removingPercentEncodingIfValid, fragment)
     }
 
-    /// Resolves a relative path against the folder of `page`; nil if it climbs out of the site.
-    static func resolve(_ path: String, from page: String) -> String? {
-        var components = page.split(separator: "/").dropLast().map(String.init)
+    /// Resolves a relative path against `folder` (a page's folder, as its path components); nil if it climbs
+    /// out of the site.
+    static func resolve(_ path: String, fromFolder folder: [String]) -> String? {
+        var components = folder
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
             case ".": continue
@@ -165,9 +167,27 @@ public struct LinkChecker: Sendable {
         }
     }
 
+    /// `value` with the entities Satchel's templates write in attributes decoded, in one pass (so `&amp;lt;`
+    /// is the text `&lt;`, as a browser reads it).
     static func decodeEntities(_ value: String) -> String {
-        guard value.contains("&") else { return value }
-        return value.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        var decoded = ""
+        var rest = value[...]
+        while let ampersand = rest.firstIndex(of: "&") {
+            decoded += rest[..<ampersand]
+            rest = rest[ampersand...]
+            if let (entity, character) = entities.first(where: { rest.hasPrefix($0.entity) }) {
+                decoded += character
+                rest = rest.dropFirst(entity.count)
+            } else {
+                decoded += "&"
+                rest = rest.dropFirst()
+            }
+        }
+        return decoded + rest
     }
+
+    private static let entities: [(entity: String, character: String)] = [
+        ("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"),
+    ]
 }
