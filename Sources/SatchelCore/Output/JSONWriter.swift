@@ -73,8 +73,9 @@ struct JSONWriter {
             case UInt8(ascii: "\""): bytes += #"\""#.utf8
             case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
             case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&") where !escapesMarkup: bytes.append(unit)
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20, 0x7F:
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                if escapesMarkup { bytes += Self.unicodeEscape(UInt16(unit)) } else { bytes.append(unit) }
+            case 0..<0x20, 0x7F:
                 bytes += Self.unicodeEscape(UInt16(unit))
             case 0xE2 where index + 1 < utf8.count && utf8[index] == 0x80 && (utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9):
                 bytes += Self.unicodeEscape(utf8[index + 1] == 0xA8 ? 0x2028 : 0x2029)
