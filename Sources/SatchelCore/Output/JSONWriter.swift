@@ -5,7 +5,8 @@
 /// write than the rest of the output together.
 ///
 /// Strings escape `<`, `>` and `&` too (as `\u003c`, …, the same string to a JSON or JavaScript parser), so no
-/// value, such as a title holding `</script>`, can ever appear in a file as markup.
+/// value, such as a title holding `</script>`, can ever appear in a file as markup; only JSON that no page
+/// loads (`satchel graph`'s) turns that off, with `escapesMarkup`.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     /// Whether `<`, `>` and `&` are written as `\u` escapes: false for JSON that no page loads (`satchel graph`),
@@ -40,9 +41,9 @@ struct JSONWriter {
         } while power > 0
     }
 
-    /// A JSON string literal. Besides what JSON requires, `<`, `>`, `&`, DEL and U+2028/U+2029 (which end a
-    /// string literal in older JavaScript parsers) are written as `\u` escapes, so `</script>` or `<!--` can
-    /// never appear in the file.
+    /// A JSON string literal. Besides what JSON requires, DEL, U+2028/U+2029 (which end a string literal in
+    /// older JavaScript parsers) and, unless `escapesMarkup` is off, `<`, `>` and `&` are written as `\u`
+    /// escapes, so `</script>` or `<!--` can never appear in a file a page loads.
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value

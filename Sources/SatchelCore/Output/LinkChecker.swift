@@ -22,7 +22,8 @@ public struct LinkChecker: Sendable {
 
     public func check() throws -> Report {
         let fileManager = FileManager.default
-        var pages: [String: String] = [:]
+        // Each page's bytes, read as UTF-8 text (a page that is not fails the check).
+        var pages: [String: [UInt8]] = [:]
         var files: Set<String> = []
         let enumerator = fileManager.enumerator(atPath: root.path)
         while let path = enumerator?.nextObject() as? String {
@@ -31,19 +32,18 @@ public struct LinkChecker: Sendable {
             else { continue }
             files.insert(path)
             if path.hasSuffix(".html") {
-                pages[path] = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+                pages[path] = Array(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8).utf8)
             }
         }
         var idsByPage: [String: Set<String>] = [:]
         func ids(of page: String) -> Set<String> {
             if let cached = idsByPage[page] { return cached }
-            let found = Set(Self.attributeValues(named: "id", in: Array((pages[page] ?? "").utf8)).map(\.value))
+            let found = Set(Self.attributeValues(named: "id", in: pages[page] ?? []).map(\.value))
             idsByPage[page] = found
             return found
         }
         var report = Report(filesChecked: pages.count, linksChecked: 0, externalLinks: [], problems: [])
-        for (page, html) in pages.sorted(by: { $0.key < $1.key }) {
-            let bytes = Array(html.utf8)
+        for (page, bytes) in pages.sorted(by: { $0.key < $1.key }) {
             let folder = page.split(separator: "/").dropLast().map(String.init)
             for attribute in ["href", "src"] {
                 var position = TextPosition()
