@@ -89,6 +89,18 @@ extension SiteRenderer {
         let kept = comparisons.kept(of: schema.name)
         let entities = graph.entities(of: schema.name)
         let fields = schema.compareFields
+        // The entities whose rows are made again: all of them unless rows are kept.
+        let rebuilt = entities.indices.filter { comparisons.rebuilt.contains(entities[$0].id) || kept?.rows[entities[$0].id] == nil }
+        // Rows are independent of each other: made in parallel, as a kind can have thousands.
+        let made = [ComparisonRow](concurrentlyCount: rebuilt.count) { position in
+            let entity = entities[rebuilt[position]]
+            let row = CompareTable.Row(entity: entity, fields: fields, renderer: renderer, depth: depth)
+            let item = SideBySideData.Item(
+                entity: entity, schema: schema, renderer: renderer, root: SitePaths.root(depth: dataDepth),
+                relations: relations(of: entity))
+            return ComparisonRow(
+                table: row, view: CompareRowView(row, fields: fields, withFacets: true), csvRecord: row.csvRecord, item: item.json)
+        }
         var rows: [ComparisonRow] = []
         rows.reserveCapacity(entities.count)
         var built: [Int] = []
@@ -102,15 +114,9 @@ extension SiteRenderer {
                 continue
             }
             if let old = kept?.rows[id] { replaced?.append(old) } else { replaced = nil }
-            let entity = entities[position]
-            let row = CompareTable.Row(entity: entity, fields: fields, renderer: renderer, depth: depth)
-            let item = SideBySideData.Item(
-                entity: entity, schema: schema, renderer: renderer, root: SitePaths.root(depth: dataDepth),
-                relations: relations(of: entity))
-            built.append(rows.count)
-            rows.append(ComparisonRow(
-                table: row, view: CompareRowView(row, fields: fields, withFacets: true), csvRecord: row.csvRecord,
-                item: item.json))
+            // The entities to rebuild come in `rebuilt`'s order, so the next made row is this one.
+            rows.append(made[built.count])
+            built.append(rows.count - 1)
         }
         let table = CompareTable(schema: schema, fields: fields, rows: rows.map(\.table))
         // With every kept row matched (the same entities as before), the kept counts change by the rows rebuilt.

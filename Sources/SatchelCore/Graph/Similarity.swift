@@ -27,7 +27,7 @@ public struct Similarity: Sendable {
         var similar = previous?.similar ?? [:]
         if !changedKinds.isEmpty { similar = similar.filter { !changedKinds.contains($0.key.kind) } }
         for schema in graph.schemas where previous == nil || changedKinds.contains(schema.name) {
-            let entities = Array(graph.entities(of: schema.name))
+            let entities = graph.entities(of: schema.name)
             guard entities.count >= 2 else { continue }
             for (id, list) in Self.similar(in: entities, schema: schema) { similar[id] = list }
         }
@@ -39,7 +39,7 @@ public struct Similarity: Sendable {
     /// The values two pages can share: one feature number per (field, value), numbered in the order first
     /// met, sorted per page; and how many there are. Field names are letters, digits and `_`, so a field's
     /// position and a value name a feature as well as the two written together did, with less hashing.
-    private static func features(of entities: [Entity], schema: KindSchema) -> (features: [[Int]], count: Int) {
+    private static func features(of entities: ArraySlice<Entity>, schema: KindSchema) -> (features: [[Int]], count: Int) {
         var numbers = [[String: Int]](repeating: [:], count: schema.fields.count)
         var count = 0
         let features = entities.map { entity in
@@ -71,18 +71,36 @@ public struct Similarity: Sendable {
         return (features, count)
     }
 
-    private static func similar(in entities: [Entity], schema: KindSchema) -> [EntityID: [EntityID]] {
+    private static func similar(in entities: ArraySlice<Entity>, schema: KindSchema) -> [(EntityID, [EntityID])] {
         let (features, featureCount) = features(of: entities, schema: schema)
-        var postings = [[Int]](repeating: [], count: featureCount)
-        for (index, list) in features.enumerated() {
-            for feature in list { postings[feature].append(index) }
+        let ids = entities.map(\.id)
+        // The pages having each feature, built in place, then shared read-only by the runs below.
+        var pagesByFeature = [[Int]](repeating: [], count: featureCount)
+        for (page, list) in features.enumerated() {
+            for feature in list { pagesByFeature[feature].append(page) }
         }
+        let postings = pagesByFeature
+        // Each page's list depends only on the shared features and postings: runs of pages are ranked in
+        // parallel, each run with marks of its own.
+        let runLength = 512
+        let runs = [[(EntityID, [EntityID])]](concurrentlyCount: (ids.count + runLength - 1) / runLength, batchSize: 1) { run in
+            let pages = (run * runLength)..<min(ids.count, (run + 1) * runLength)
+            return ranked(pages, ids: ids, features: features, featureCount: featureCount, postings: postings)
+        }
+        return runs.flatMap { $0 }
+    }
+
+    /// The similar pages of the pages at `pages` (positions in `ids`, the kind's pages in title order).
+    private static func ranked(
+        _ pages: Range<Int>, ids: [EntityID], features: [[Int]], featureCount: Int, postings: [[Int]]
+    ) -> [(EntityID, [EntityID])] {
         // Marks by page number instead of sets per page: `gathered[other] == index` once `other` is a
         // candidate of page `index`, `shared[feature] == index` for the features of page `index`.
-        var gathered = [Int](repeating: -1, count: entities.count)
+        var gathered = [Int](repeating: -1, count: ids.count)
         var shared = [Int](repeating: -1, count: featureCount)
-        var result: [EntityID: [EntityID]] = [:]
-        for (index, own) in features.enumerated() where !own.isEmpty {
+        var result: [(EntityID, [EntityID])] = []
+        for index in pages where !features[index].isEmpty {
+            let own = features[index]
             var candidates: [Int] = []
             gathering: for feature in own.sorted(by: { (postings[$0].count, $0) < (postings[$1].count, $1) }) {
                 for other in postings[feature] where other != index {
@@ -106,7 +124,7 @@ public struct Similarity: Sendable {
                 best.insert(entry, at: best.firstIndex { ranksBefore(entry, $0) } ?? best.count)
                 if best.count > limit { best.removeLast() }
             }
-            if !best.isEmpty { result[entities[index].id] = best.map { entities[$0.other].id } }
+            if !best.isEmpty { result.append((ids[index], best.map { ids[$0.other] })) }
         }
         return result
     }
