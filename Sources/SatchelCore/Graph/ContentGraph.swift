@@ -63,8 +63,10 @@ public struct ContentGraph: Sendable {
         invalid: Set<EntityID> = []
     ) -> (ContentGraph, [Diagnostic]) {
         let kindOrder = Dictionary(uniqueKeysWithValues: schemas.enumerated().map { ($1.name, $0) })
-        // Sort keys are computed once per entity, not once per comparison.
-        let entities = unsorted.map { (key: sortKey(of: $0, kindOrder: kindOrder), entity: $0) }.sorted { $0.key < $1.key }.map(\.entity)
+        // Sort keys are computed once per entity, not once per comparison, and positions are sorted rather
+        // than entities, which are copied once, into their places.
+        let keys = unsorted.map { sortKey(of: $0, kindOrder: kindOrder) }
+        let entities = unsorted.indices.sorted { keys[$0] < keys[$1] }.map { unsorted[$0] }
         let index = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
         var kindRanges: [String: Range<Int>] = [:]
         for (position, entity) in entities.enumerated() {
