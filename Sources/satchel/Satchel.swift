@@ -62,8 +62,9 @@ struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site into the output folder (default public/).",
         discussion: """
-            The output is written beside the output folder and swapped in only when the whole build succeeded. \
-            A build cache in .satchel-cache/ (beside the output folder) makes a build with no changes write \
+            The output is written beside the output folder and swapped in only when the whole build succeeded; \
+            the previous output is then removed by a background rm process, so the command does not wait for \
+            the disk. A build cache in .satchel-cache/ (beside the output folder) makes a build with no changes write \
             nothing, and a build after an edit render only the pages the edit can affect.
             """)
 
@@ -78,8 +79,9 @@ struct Build: AsyncParsableCommand {
         do {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let site = project.site
-            let directory = try OutputDirectory(
+            var directory = try OutputDirectory(
                 url: URL(fileURLWithPath: output), displayPath: output, contentDirectory: site.contentDirectory, projectRoot: cwd)
+            directory.disposal = .inBackground
             let summary = try await site.build(into: directory, useCache: !clean)
             if !printing.quiet {
                 for warning in summary.warnings { Report.standardError(warning.description) }

@@ -26,6 +26,47 @@ import Testing
         #expect(files["markets/kenya.html"] != nil)
     }
 
+    @Test func previousOutputRemovedInTheBackgroundGoesOnceTheNewOneIsInPlace() async throws {
+        let site = try FixtureSite()
+        var output = try site.outputDirectory()
+        output.disposal = .inBackground
+        _ = try await site.site.build(into: output)
+        // Enough files that removing them takes far longer than returning from the build: the build did not
+        // wait for the removal if the previous output is still there, renamed, when it returns.
+        let filler = site.output.appendingPathComponent("filler")
+        try FileManager.default.createDirectory(at: filler, withIntermediateDirectories: true)
+        for number in 0..<5_000 { _ = FileManager.default.createFile(atPath: filler.appendingPathComponent("\(number)").path, contents: nil) }
+        try site.write("content/markets/peru.md", "---\ntitle: Peru\n---\n")
+        _ = try await site.site.build(into: output, useCache: false)
+        #expect(try leftovers(in: site, containing: "satchel-old").count == 1)
+        #expect(try site.snapshotOutput()["markets/peru.html"] != nil)
+        #expect(try leftovers(in: site, containing: "satchel-tmp").isEmpty)
+        #expect(try await eventuallyEmpty { try leftovers(in: site, containing: "satchel-old") })
+    }
+
+    @Test func previousOutputLeftByAnInterruptedBackgroundRemovalIsRemovedByTheNextBuild() async throws {
+        let site = try FixtureSite()
+        let discarded = site.root.appendingPathComponent(".public.satchel-old-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: discarded.appendingPathComponent("materials"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: discarded.appendingPathComponent("materials/nylon.html"))
+        try await site.build()
+        #expect(try await eventuallyEmpty { try leftovers(in: site, containing: "satchel-old") })
+    }
+
+    private func leftovers(in site: FixtureSite, containing name: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains(name) }
+    }
+
+    /// Whether `names` becomes empty within ten seconds: a background removal is not waited for.
+    private func eventuallyEmpty(_ names: () throws -> [String]) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            if try names().isEmpty { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return try names().isEmpty
+    }
+
     @Test func staleStagingFolderOfAKilledBuildIsRemoved() async throws {
         let site = try FixtureSite()
         let stale = site.root.appendingPathComponent(".public.satchel-tmp-999999")
