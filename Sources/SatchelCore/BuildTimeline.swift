@@ -17,7 +17,7 @@ public struct BuildTimeline: Sendable {
         stages.map { "\($0.name) \(Self.milliseconds($0.duration)) ms" }.joined(separator: " · ")
     }
 
-    static func milliseconds(_ duration: Duration) -> Int {
+    public static func milliseconds(_ duration: Duration) -> Int {
         Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 }

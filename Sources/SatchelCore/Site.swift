@@ -178,7 +178,7 @@ public struct Site: Sendable {
         let summary = BuildSummary(
             pagesPerKind: pagesPerKind, pagesWritten: written, filesUnchanged: files.all.count - written,
             assetsCopied: assets, linksResolved: model.linkCount, warnings: model.warnings,
-            duration: ContinuousClock.now - start, upToDate: false, timeline: timeline)
+            duration: ContinuousClock.now - start, upToDate: false, timeline: timeline, searchIndexCPU: renderer.search.cpuTime)
         if !keepingModel {
             // Freeing a 10,000-page model and its pages takes a fifth of a second, which a command that exits
             // next need not wait for: the last references go to a task of their own.
@@ -260,6 +260,9 @@ public struct BuildSummary: Sendable {
     public var upToDate: Bool
     /// How long each stage took.
     public var timeline: BuildTimeline
+    /// The CPU time of the search page and index, built by themselves before every other page: measured only
+    /// with `SATCHEL_SEARCH_INDEX=alone` (for `Benchmarks/search_bench.py`).
+    public var searchIndexCPU: Duration? = nil
 
     public var description: String {
         let kinds = pagesPerKind.map { "\($0.1) \($0.0.lowercased())" }.joined(separator: ", ")

@@ -89,6 +89,9 @@ struct Build: AsyncParsableCommand {
                 if printing.verbose {
                     print("  \(summary.assetsCopied) theme assets copied into \(output)/\(SitePaths.assets)")
                     print("  stages: \(summary.timeline.description)")
+                    if let cpu = summary.searchIndexCPU {
+                        print("  search index built alone: \(BuildTimeline.milliseconds(cpu)) ms CPU")
+                    }
                 }
             }
         } catch {

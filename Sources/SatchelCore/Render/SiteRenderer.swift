@@ -48,8 +48,14 @@ struct SiteRenderer: Sendable {
         let entities = positions.map { $0.map { graph.entities[$0] } } ?? graph.entities
         let mapNodes = positions.map { RelationMapNodes(graph: graph, neighboursOf: $0) } ?? RelationMapNodes(graph: graph)
         let batchSize = max(64, entities.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
-        return try await withThrowingTaskGroup(of: Int.self) { group in
-            group.addTask { try await renderSearch(write: write, navigation: navigation) }
+        var searchPages = 0
+        if Self.searchIndexMode == "alone" {
+            let start = ProcessCPUTime.now
+            searchPages = try await renderSearch(write: write, navigation: navigation)
+            search.measured(ProcessCPUTime.now - start)
+        }
+        return try await withThrowingTaskGroup(of: Int.self) { [searchPages] group in
+            if Self.searchIndexMode != "alone" { group.addTask { try await renderSearch(write: write, navigation: navigation) } }
             group.addTask { try await renderComparisons(of: shared, write: write, navigation: navigation) }
             if shared.overview {
                 group.addTask { try renderHomeAndNotFound(write: write, navigation: navigation) }
@@ -78,7 +84,7 @@ struct SiteRenderer: Sendable {
                     return batch.count
                 }
             }
-            return try await group.reduce(0, +)
+            return try await group.reduce(searchPages, +)
         }
     }
 

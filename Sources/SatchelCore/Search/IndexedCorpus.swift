@@ -56,4 +56,15 @@ final class SearchCorpusBox: @unchecked Sendable {
     func made(_ indexed: IndexedCorpus) {
         lock.withLock { stored = keeps ? indexed : nil }
     }
+
+    private var measuredCPU: Duration?
+
+    /// The CPU time of building the search page and index by themselves (`SATCHEL_SEARCH_INDEX=alone`).
+    var cpuTime: Duration? {
+        lock.withLock { measuredCPU }
+    }
+
+    func measured(_ time: Duration) {
+        lock.withLock { measuredCPU = time }
+    }
 }
