@@ -30,9 +30,12 @@ public struct SearchDocument: Sendable, Equatable {
     /// The documents of every entity of `graph`, in its navigation order.
     public static func documents(in graph: ContentGraph) -> [SearchDocument] {
         let schemas = Dictionary(uniqueKeysWithValues: graph.schemas.enumerated().map { ($1.name, ($1, $0)) })
-        return graph.entities.compactMap { entity in
-            schemas[entity.id.kind].map { SearchDocument(entity: entity, schema: $0.0, kindIndex: $0.1, graph: graph) }
+        // Made in parallel: each document reads its own entity and the titles it references.
+        let documents = [SearchDocument?](concurrentlyCount: graph.entities.count) { position in
+            let entity = graph.entities[position]
+            return schemas[entity.id.kind].map { SearchDocument(entity: entity, schema: $0.0, kindIndex: $0.1, graph: graph) }
         }
+        return documents.compactMap { $0 }
     }
 
     /// Text shown under a result, in which its matched words are highlighted: summary, field values, then
@@ -65,20 +68,30 @@ public struct SearchDocument: Sendable, Equatable {
         mutating func append(_ text: String) -> Bool {
             var text = text
             return text.withUTF8 { utf8 in
-                for byte in utf8 {
-                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                var index = 0
+                while index < utf8.count {
+                    if Self.isSpace(utf8[index]) {
                         if bytes.count >= limit { return false }
                         pendingSpace = !bytes.isEmpty
+                        index += 1
                         continue
                     }
                     if pendingSpace {
                         bytes.append(0x20)
                         pendingSpace = false
                     }
-                    bytes.append(byte)
+                    // The run up to the next space is copied whole: one append per word, not per byte.
+                    var end = index + 1
+                    while end < utf8.count, !Self.isSpace(utf8[end]) { end += 1 }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+                    index = end
                 }
                 return true
             }
+        }
+
+        private static func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || (0x09...0x0D).contains(byte)
         }
     }
 
@@ -89,7 +102,7 @@ public struct SearchDocument: Sendable, Equatable {
             return nil
         case .ref(let slug, _):
             guard let kind = type.referencedKind else { return slug }
-            return graph.entity(EntityID(kind: kind, slug: slug))?.title ?? slug
+            return graph.entityTitle(of: EntityID(kind: kind, slug: slug)) ?? slug
         case .list(let items):
             let texts = items.compactMap { text(of: $0, type: type.elementType, graph: graph) }
             return texts.isEmpty ? nil : texts.joined(separator: ", ")

@@ -88,7 +88,7 @@ public struct SearchIndex: Sendable {
             tokenizer.tokenize(text)
             let weight = place.frequencyWeight
             for token in 0..<tokenizer.tokenCount {
-                let term = terms.number(of: tokenizer.bytes[tokenizer.tokenRange(token)])
+                let term = tokenizer.withToken(token) { terms.number(of: $0) }
                 if term == postings.count {
                     postings.append([])
                     lastDocument.append(-1)

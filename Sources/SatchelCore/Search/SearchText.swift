@@ -19,11 +19,8 @@ public enum SearchText {
     public static func split(_ text: String) -> (words: [String], compounds: [String]) {
         var tokenizer = SearchTokenizer()
         tokenizer.tokenize(text)
-        let bytes = tokenizer.bytes
-        let words = tokenizer.wordEnds.indices.map { String(decoding: bytes[tokenizer.wordRange($0)], as: UTF8.self) }
-        let compounds = (tokenizer.wordEnds.count..<tokenizer.tokenCount).map {
-            String(decoding: bytes[tokenizer.tokenRange($0)], as: UTF8.self)
-        }
+        let words = tokenizer.wordEnds.indices.map(tokenizer.token)
+        let compounds = (tokenizer.wordEnds.count..<tokenizer.tokenCount).map(tokenizer.token)
         return (words, compounds)
     }
 

@@ -2,12 +2,16 @@
 /// reused buffer rather than a `String` each: the index tokenises every page's whole text, and making,
 /// hashing and freeing a `String` per word cost more than the rest of building the index.
 ///
-/// After `tokenize(_:)`, the words are stored one after another in `bytes`, and a compound, being the
+/// After `tokenize(_:)`, the words are stored one after another in its buffer, and a compound, being the
 /// concatenation of consecutive words, is the byte range from its first word's start to its last word's end.
+/// Copies of a tokenizer share that buffer: each tokenizer is used by one index builder or query at a time.
 struct SearchTokenizer {
-    /// The normalised words of the last text, one after another.
-    private(set) var bytes: [UInt8] = []
-    /// Where each word ends in `bytes`; a word starts where the one before it ends.
+    /// The normalised words of the last text, one after another, in its first `length` bytes. Bytes are
+    /// stored through its pointer: appending them to an array one at a time checked the array's
+    /// uniqueness and capacity for every byte of every page.
+    private var buffer = ByteBuffer()
+    private var length = 0
+    /// Where each word ends in the buffer; a word starts where the one before it ends.
     private(set) var wordEnds: [Int] = []
     /// Each compound as the range of its words, in order.
     private(set) var compoundWords: [Range<Int>] = []
@@ -25,7 +29,7 @@ struct SearchTokenizer {
         case separator(isSpace: Bool)
     }
 
-    /// State while scanning: the current word starts at `wordStart` in `bytes`.
+    /// State while scanning: the current word starts at `wordStart` in the buffer.
     private var wordStart = 0
     /// The first word of the compound being collected and how many words it has.
     private var runStart = 0
@@ -37,7 +41,7 @@ struct SearchTokenizer {
     /// The number of terms of the last text: its words, then its compounds.
     var tokenCount: Int { wordEnds.count + compoundWords.count }
 
-    /// The bytes of term `index` (words first, then compounds) in `bytes`.
+    /// The bytes of term `index` (words first, then compounds) in the buffer.
     func tokenRange(_ index: Int) -> Range<Int> {
         if index < wordEnds.count { return wordRange(index) }
         let words = compoundWords[index - wordEnds.count]
@@ -48,9 +52,20 @@ struct SearchTokenizer {
         (index == 0 ? 0 : wordEnds[index - 1])..<wordEnds[index]
     }
 
+    /// Calls `body` with the bytes of term `index` (words first, then compounds).
+    func withToken<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = tokenRange(index)
+        return body(UnsafeBufferPointer(start: buffer.base + range.lowerBound, count: range.count))
+    }
+
+    /// The text of term `index`.
+    func token(_ index: Int) -> String {
+        withToken(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// Splits `text` into words and compounds, replacing those of the previous text.
     mutating func tokenize(_ text: String) {
-        bytes.removeAll(keepingCapacity: true)
+        length = 0
         wordEnds.removeAll(keepingCapacity: true)
         compoundWords.removeAll(keepingCapacity: true)
         wordStart = 0
@@ -67,13 +82,21 @@ struct SearchTokenizer {
     private mutating func scan(_ utf8: UnsafeBufferPointer<UInt8>) {
         var index = 0
         let count = utf8.count
+        // An ASCII byte stores at most one byte: room for all of them is made once, and again only where a
+        // folded scalar stores more bytes than it read.
+        buffer.reserve(count)
+        var output = buffer.base
         while index < count {
             let byte = utf8[index]
             if byte < 0x80 {
                 index += 1
                 switch byte {
-                case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
-                case 0x41...0x5A: bytes.append(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39:
+                    output[length] = byte
+                    length += 1
+                case 0x41...0x5A:
+                    output[length] = byte + 0x20
+                    length += 1
                 default: separate(isSpace: byte == 0x20 || (0x09...0x0D).contains(byte))
                 }
                 continue
@@ -92,7 +115,13 @@ struct SearchTokenizer {
                 index += 4
             }
             switch scalarClass(value) {
-            case .letters(let folded): bytes += folded
+            case .letters(let folded):
+                buffer.reserve(length + folded.count + (count - index))
+                output = buffer.base
+                for byte in folded {
+                    output[length] = byte
+                    length += 1
+                }
             case .mark: break
             case .separator(let isSpace): separate(isSpace: isSpace)
             }
@@ -115,8 +144,8 @@ struct SearchTokenizer {
     }
 
     private mutating func endWord() {
-        guard bytes.count > wordStart else { return }
-        wordEnds.append(bytes.count)
+        guard length > wordStart else { return }
+        wordEnds.append(length)
         if gap == 1, gapIsJoiner, runLength > 0 {
             runLength += 1
         } else {
@@ -124,7 +153,7 @@ struct SearchTokenizer {
             runStart = wordEnds.count - 1
             runLength = 1
         }
-        wordStart = bytes.count
+        wordStart = length
         gap = 0
     }
 
@@ -137,5 +166,31 @@ struct SearchTokenizer {
         endWord()
         gap += 1
         gapIsJoiner = gap == 1 && !isSpace
+    }
+}
+
+/// Bytes behind a pointer that stays put until the buffer grows. Unchecked: only the tokenizer holding it
+/// reads or writes it, on one thread at a time (an index batch's builder hands it over only when done).
+private final class ByteBuffer: @unchecked Sendable {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+
+    init() {
+        capacity = 4096
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for at least `count` bytes, keeping those stored; `base` may change.
+    func reserve(_ count: Int) {
+        guard count > capacity else { return }
+        var grown = capacity
+        while grown < count { grown *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: base, count: capacity)
+        base.deallocate()
+        base = moved
+        capacity = grown
     }
 }
