@@ -76,7 +76,10 @@ public struct SearchBundle: Sendable {
                 return terms
             }
             var documents = Pieces(reserving: index.documents.reduce(0) { $0 + 2 * snippetLength + 2 * ($1.title.utf8.count + ($1.summary?.utf8.count ?? 0)) + 128 })
-            for document in index.documents { documents.add { Self.writeDocument(document, snippetLength: snippetLength, to: &$0) } }
+            // By position: a `for document in` loop copied each document (its seven strings and lists).
+            for position in index.documents.indices {
+                documents.add { Self.writeDocument(index.documents[position], snippetLength: snippetLength, to: &$0) }
+            }
             return documents
         }
         self.init(

@@ -22,7 +22,10 @@ struct SearchCorpus: Sendable {
         let size = max(64, documents.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         let batches = [SearchIndex.PostingsCollector](concurrentlyCount: (documents.count + size - 1) / size, batchSize: 1) { batch in
             var collector = SearchIndex.PostingsCollector()
-            for position in (batch * size)..<min((batch + 1) * size, documents.count) { collector.add(documents[position], number: position) }
+            // Through the buffer, each document is read in place rather than copied for the call.
+            documents.withUnsafeBufferPointer { documents in
+                for position in (batch * size)..<min((batch + 1) * size, documents.count) { collector.add(documents[position], number: position) }
+            }
             return collector
         }
         // Batches cover ascending document ranges and add documents in order, so appending them in order

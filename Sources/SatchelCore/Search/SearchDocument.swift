@@ -30,12 +30,14 @@ public struct SearchDocument: Sendable, Equatable {
     /// The documents of every entity of `graph`, in its navigation order.
     public static func documents(in graph: ContentGraph) -> [SearchDocument] {
         let schemas = Dictionary(uniqueKeysWithValues: graph.schemas.enumerated().map { ($1.name, ($1, $0)) })
-        // Made in parallel: each document reads its own entity and the titles it references.
-        let documents = [SearchDocument?](concurrentlyCount: graph.entities.count) { position in
-            let entity = graph.entities[position]
-            return schemas[entity.id.kind].map { SearchDocument(entity: entity, schema: $0.0, kindIndex: $0.1, graph: graph) }
+        let indexed = graph.entities.indices.compactMap { position in
+            schemas[graph.entities[position].id.kind].map { (position: position, schema: $0.0, kindIndex: $0.1) }
         }
-        return documents.compactMap { $0 }
+        // Made in parallel: each document reads its own entity and the titles it references.
+        return [SearchDocument](concurrentlyCount: indexed.count) { number in
+            let (position, schema, kindIndex) = indexed[number]
+            return SearchDocument(entity: graph.entities[position], schema: schema, kindIndex: kindIndex, graph: graph)
+        }
     }
 
     /// Text shown under a result, in which its matched words are highlighted: summary, field values, then
