@@ -153,12 +153,21 @@ public struct Site: Sendable {
         let seed = affected == nil ? nil : previous.map { Set($0.files.keys) }
         let assets = try await output.replace(seed: seed) { staging, seeded in
             let writer = FileWriter(root: staging, replacesLinks: seeded)
-            let unchanged = seeded ? previous?.files ?? [:] : [:]
+            let unchanged = previous?.files ?? [:]
+            let current = output.url
             try await renderer.render(only: seeded ? affected : nil) { path, contents in
                 let hash = ContentHash(contents)
-                let isNew = unchanged[path] != hash
-                if isNew { try writer.write(path, contents) }
-                files.record(path, hash, written: isNew)
+                if unchanged[path] == hash {
+                    // Seeded, the file is in place already. Otherwise (a change that renders every page, such
+                    // as a template's or a stylesheet's) it is linked from the current output, which holds these
+                    // bytes, rather than written again; written if that fails.
+                    if seeded || writer.link(path, from: current) {
+                        files.record(path, hash, written: false)
+                        return
+                    }
+                }
+                try writer.write(path, contents)
+                files.record(path, hash, written: true)
             }
             guard seeded, let previous, let affected else {
                 let assets = try writer.copyTrees(from: theme.assetsDirectories, to: SitePaths.assets)

@@ -51,6 +51,25 @@ import Testing
         #expect(try await output(of: site) == cleanBuild(of: site))
     }
 
+    @Test func stylesheetEditRendersEveryPageButWritesOnlyTheStylesheet() async throws {
+        let site = try FixtureSite()
+        try await site.build()
+        let before = try site.snapshotOutput()
+        func inode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.systemFileNumber] as? Int
+        }
+        let kenya = try inode("markets/kenya.html")
+        try site.write("themes/plain/assets/plain.css", try site.read("themes/plain/assets/plain.css") + "\nmain { margin: 0; }\n")
+        let summary = try await site.build()
+        let after = try site.snapshotOutput()
+        let changed = Set(after.keys.filter { after[$0] != before[$0] && $0 != ".satchel-output" })
+        #expect(changed == ["assets/plain.css"])
+        // Theme assets are copied whole; every page is the previous output's file, linked, not written.
+        #expect(summary.pagesWritten == after.keys.filter { $0.hasPrefix("assets/") }.count)
+        #expect(try inode("markets/kenya.html") == kenya)
+        #expect(try await output(of: site) == cleanBuild(of: site))
+    }
+
     @Test(arguments: [
         "body", "title", "reference added", "reference removed", "file added", "file deleted", "schema", "template",
         "introduction", "updated date", "similar pages",

@@ -50,6 +50,18 @@ struct FileWriter: Sendable {
         }
     }
 
+    /// Makes the file at `relativePath` a hard link to the one at the same path under `source`, creating
+    /// parent folders as needed; false if that fails (no such file, another file system).
+    func link(_ relativePath: String, from source: URL) -> Bool {
+        let existing = source.path + "/" + relativePath
+        let path = root.path + "/" + relativePath
+        if Foundation.link(existing, path) == 0 { return true }
+        guard errno == ENOENT else { return false }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return false }
+        return Foundation.link(existing, path) == 0
+    }
+
     /// Removes a file that the build no longer produces, and its folder if that is left empty.
     func remove(_ relativePath: String) throws {
         let path = root.path + "/" + relativePath
