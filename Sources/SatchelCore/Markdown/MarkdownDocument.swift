@@ -308,7 +308,9 @@ private final class Tree {
 
     init(_ markdown: String, allowsRawHTML: Bool) {
         Self.registered
-        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        // No CMARK_OPT_VALIDATE_UTF8: a Swift string is valid UTF-8 already, so checking it again (a pass over
+        // every byte of every page) could replace nothing. cmark replaces NUL bytes either way.
+        var options = CMARK_OPT_FOOTNOTES
         if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
         self.options = options
         let parser = cmark_parser_new(options)!
