@@ -86,23 +86,69 @@ struct BuildInputs {
     func records(graph: ContentGraph, similarity: Similarity, of ids: Set<EntityID>? = nil) -> [String: BuildCache.EntityRecord] {
         // A few ids (an update's) are looked up rather than found among every entity.
         let ids = ids.map { Array($0) } ?? graph.entities.map(\.id)
+        // For every entity, each neighbour's name is made once and the names are ordered once, so a record's
+        // neighbours are sorted as numbers; for a few, sorting their names costs less than ordering them all.
+        let order = ids.count * 4 > graph.entities.count ? NameOrder(graph) : nil
         // Each record names a hundred neighbours or so: made in parallel, as they are independent.
         let made = [(String, BuildCache.EntityRecord)?](concurrentlyCount: ids.count) { position in
             let id = ids[position]
             let key = id.description
             guard graph.position(of: id) != nil, let hash = sourceHashes[key] else { return nil }
-            // The neighbours' names, sorted and without repeats: a name stands for one id, so this is the set
-            // `neighbours(of:)` gives, without hashing every id into a set first.
-            var names = (graph.outgoing[id] ?? []).map(\.target.description) + (graph.incoming[id] ?? []).map(\.source.description)
-            names.sort()
-            var neighbours: [String] = []
-            for name in names where neighbours.last != name { neighbours.append(name) }
+            let outgoing = graph.outgoing[id] ?? [], incoming = graph.incoming[id] ?? []
+            let neighbours = order?.sortedNames(of: outgoing.lazy.map(\.target) + incoming.lazy.map(\.source))
+                ?? Self.sortedNames(of: outgoing.map(\.target) + incoming.map(\.source))
             return (key, BuildCache.EntityRecord(sourceHash: hash, neighbours: neighbours, similar: similarity[id].map(\.description)))
         }
         var records: [String: BuildCache.EntityRecord] = [:]
         records.reserveCapacity(made.count)
         for case let (key, record)? in made { records[key] = record }
         return records
+    }
+
+    /// The names of `ids`, sorted and without repeats: a name stands for one id, so this is the set
+    /// `neighbours(of:)` gives, without hashing every id into a set first.
+    private static func sortedNames(of ids: [EntityID]) -> [String] {
+        var names = ids.map(\.description)
+        names.sort()
+        var unique: [String] = []
+        for name in names where unique.last != name { unique.append(name) }
+        return unique
+    }
+
+    /// Every entity's name and its place among the names in sorted order.
+    private struct NameOrder {
+        let graph: ContentGraph
+        /// By graph position.
+        let names: [String]
+        let ranks: [Int]
+        /// By rank.
+        let positions: [Int]
+
+        init(_ graph: ContentGraph) {
+            self.graph = graph
+            names = graph.entities.map(\.id.description)
+            let names = names
+            positions = names.indices.sorted { names[$0] < names[$1] }
+            var ranks = [Int](repeating: 0, count: names.count)
+            for (rank, position) in positions.enumerated() { ranks[position] = rank }
+            self.ranks = ranks
+        }
+
+        /// `sortedNames(of:)` by the names' ranks; nil if an id is not in the graph.
+        func sortedNames<Ids: Sequence<EntityID>>(of ids: Ids) -> [String]? {
+            var ranked: [Int] = []
+            for id in ids {
+                guard let position = graph.position(of: id) else { return nil }
+                ranked.append(ranks[position])
+            }
+            ranked.sort()
+            var unique: [String] = []
+            unique.reserveCapacity(ranked.count)
+            for (index, rank) in ranked.enumerated() where index == 0 || ranked[index - 1] != rank {
+                unique.append(names[positions[rank]])
+            }
+            return unique
+        }
     }
 }
 
