@@ -105,6 +105,22 @@ def reload(driver):
     pytest.fail(f"after five reloads the page still does not see the stored {stored}")
 
 
+def follow(driver, link):
+    """Clicks `link` and returns once the page it opens has loaded and sees the localStorage the old page saw.
+    The new document can start with an older copy of the origin's storage, as after a reload (see `reload`):
+    then what the old page stored is written again and the new page reloaded."""
+    stored = driver.execute_script(STORED)
+    driver.execute_script("window.__satchelBeforeReload = true")
+    link.click()
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return !window.__satchelBeforeReload && document.readyState === 'complete'"))
+    if driver.execute_script(STORED) != stored:
+        driver.execute_script(
+            "localStorage.clear(); JSON.parse(arguments[0]).forEach(function (e) { localStorage.setItem(e[0], e[1]) })",
+            stored)
+        reload(driver)
+
+
 def console_errors(driver):
     """Severe browser console entries since the last call."""
     return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]

@@ -4,7 +4,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import console_errors, reload
+from conftest import console_errors, follow, reload
 
 PHONE_PAGES = [
     "index.html", "materials/nylon.html", "guides/sourcing-checklist.html", "materials/index.html",
@@ -53,7 +53,7 @@ def test_scheme_toggle_switches_and_is_remembered_after_reload(fresh, driver):
     assert driver.find_element(By.CSS_SELECTOR, "button[data-theme-toggle]").get_attribute("aria-pressed") == (
         "true" if flipped == "dark" else "false")
     # Another page, another folder depth: the choice holds across the site.
-    driver.find_element(By.CSS_SELECTOR, ".site-title").click()
+    follow(driver, driver.find_element(By.CSS_SELECTOR, ".site-title"))
     assert scheme(driver) == flipped
     assert console_errors(driver) == []
 
