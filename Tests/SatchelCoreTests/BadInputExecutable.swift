@@ -41,12 +41,14 @@ struct BadInputExecutable {
         return process
     }
 
-    /// Runs the binary in `folder` to its end, collecting what it printed.
-    func run(_ arguments: [String], in folder: URL) throws -> Result {
+    /// Runs the binary in `folder` to its end, collecting what it printed; with `environment`, in that one
+    /// instead of this process's.
+    func run(_ arguments: [String], in folder: URL, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if let environment { process.environment = environment }
         // Files, not pipes: a full pipe would block the child while this process waits for it to exit.
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("satchel-run-\(UUID().uuidString)")
         let outputFile = capture.appendingPathExtension("stdout")
