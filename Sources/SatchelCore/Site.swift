@@ -151,16 +151,18 @@ public struct Site: Sendable {
         output.buildID = UUID().uuidString
         let files = WrittenFiles()
         let seed = affected == nil ? nil : previous.map { Set($0.files.keys) }
+        // A change that renders every page (a template's, a stylesheet's) leaves the current output as the cache
+        // describes it: its files of unchanged bytes are linked rather than written again. An output that did not
+        // hold the files the cache lists (the seed failed) is not trusted that way.
+        let linksUnchanged = seed == nil
         let assets = try await output.replace(seed: seed) { staging, seeded in
             let writer = FileWriter(root: staging, replacesLinks: seeded)
-            let unchanged = previous?.files ?? [:]
+            let unchanged = seeded || linksUnchanged ? previous?.files ?? [:] : [:]
             let current = output.url
             try await renderer.render(only: seeded ? affected : nil) { path, contents in
                 let hash = ContentHash(contents)
                 if unchanged[path] == hash {
-                    // Seeded, the file is in place already. Otherwise (a change that renders every page, such
-                    // as a template's or a stylesheet's) it is linked from the current output, which holds these
-                    // bytes, rather than written again; written if that fails.
+                    // Seeded, the file is in place already; otherwise it is linked, or written if that fails.
                     if seeded || writer.link(path, from: current) {
                         files.record(path, hash, written: false)
                         return
