@@ -46,6 +46,19 @@ import Testing
         #expect(split.compounds == compounds)
     }
 
+    /// The tokeniser's buffer starts with room for a text's bytes and grows where folded letters take more:
+    /// a Hangul syllable (three bytes) decomposes into three jamo (nine). A long text of them, between ASCII
+    /// words, gives the words a scalar-by-scalar fold gives.
+    @Test func longTextWhoseFoldedLettersOutgrowItsBytes() {
+        let words = (0..<3_000).map { $0.isMultiple(of: 3) ? "Word\($0)" : "한국어\($0)" }
+        let expected = words.map { word in
+            word.unicodeScalars.map { $0.isASCII ? Array(String($0).lowercased().utf8) : SearchText.fold($0) }
+                .reduce([], +)
+        }.map { String(decoding: $0, as: UTF8.self) }
+        #expect(SearchText.split(words.joined(separator: " ")).words == expected)
+        #expect(expected[1].utf8.count > words[1].utf8.count)
+    }
+
     @Test func termTableNumbersTermsInTheOrderFirstSeen() {
         var table = TermTable()
         // Enough terms to make the table grow several times.

@@ -84,7 +84,7 @@ struct SearchTokenizer {
         let count = utf8.count
         // An ASCII byte stores at most one byte: room for all of them is made once, and again only where a
         // folded scalar stores more bytes than it read.
-        buffer.reserve(count)
+        buffer.reserve(count, keeping: 0)
         var output = buffer.base
         while index < count {
             let byte = utf8[index]
@@ -116,7 +116,7 @@ struct SearchTokenizer {
             }
             switch scalarClass(value) {
             case .letters(let folded):
-                buffer.reserve(length + folded.count + (count - index))
+                buffer.reserve(length + folded.count + (count - index), keeping: length)
                 output = buffer.base
                 for byte in folded {
                     output[length] = byte
@@ -182,13 +182,13 @@ private final class ByteBuffer: @unchecked Sendable {
 
     deinit { base.deallocate() }
 
-    /// Makes room for at least `count` bytes, keeping those stored; `base` may change.
-    func reserve(_ count: Int) {
+    /// Makes room for at least `count` bytes, keeping the first `kept`; `base` may change.
+    func reserve(_ count: Int, keeping kept: Int) {
         guard count > capacity else { return }
         var grown = capacity
         while grown < count { grown *= 2 }
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-        moved.update(from: base, count: capacity)
+        moved.initialize(from: base, count: kept)
         base.deallocate()
         base = moved
         capacity = grown
