@@ -146,7 +146,8 @@ public struct Site: Sendable {
             graph: model.graph, config: model.config, theme: theme, introductions: model.introductions, buildDate: day,
             similarity: similarity, search: SearchCorpusBox(keeping: keepingModel), comparisons: ComparisonRowsBox(keeping: keepingModel),
             cards: ListingCardsBox(keeping: keepingModel), home: HomeViewBox(keeping: keepingModel), fragments: keepingModel ? fragments : nil)
-        let affected = previous.flatMap { inputs.affectedEntities(since: $0, graph: model.graph, similarity: similarity) }
+        let reach = previous.flatMap { inputs.reach(since: $0, graph: model.graph, similarity: similarity) }
+        let affected = reach?.entities
         var output = output
         output.buildID = UUID().uuidString
         let files = WrittenFiles()
@@ -159,7 +160,7 @@ public struct Site: Sendable {
             let writer = FileWriter(root: staging, replacesLinks: seeded)
             let unchanged = seeded || linksUnchanged ? previous?.files ?? [:] : [:]
             let current = output.url
-            try await renderer.render(only: seeded ? affected : nil) { path, contents in
+            try await renderer.render(only: seeded ? affected : nil, shared: seeded ? reach?.shared ?? .all : .all) { path, contents in
                 let hash = ContentHash(contents)
                 if unchanged[path] == hash {
                     // Seeded, the file is in place already; otherwise it is linked, or written if that fails.
@@ -176,7 +177,7 @@ public struct Site: Sendable {
                 for (path, hash) in assets { files.record(path, hash, written: true) }
                 return assets.count
             }
-            try Self.settle(files, previous: previous, affected: affected, graph: model.graph, writer: writer)
+            try Self.settle(files, previous: previous, affected: affected, keepsShared: reach?.shared.kinds?.isEmpty == true, graph: model.graph, writer: writer)
             return 0
         }
         timeline.mark("render and write")
@@ -206,11 +207,16 @@ public struct Site: Sendable {
     }
 
     /// After rendering only the `affected` entities: the pages of the others stay as they were (recorded
-    /// with their previous hashes), and files the build no longer produces are removed.
-    static func settle(_ files: WrittenFiles, previous: BuildCache, affected: Set<EntityID>, graph: ContentGraph, writer: FileWriter) throws {
+    /// with their previous hashes), and files the build no longer produces are removed. With `keepsShared`
+    /// the pages not tied to one entity were not rendered and stay too, but for the search index's files,
+    /// which are made anew.
+    static func settle(
+        _ files: WrittenFiles, previous: BuildCache, affected: Set<EntityID>, keepsShared: Bool, graph: ContentGraph, writer: FileWriter
+    ) throws {
         let keptPages = Set(graph.entities.lazy.filter { !affected.contains($0.id) }.map { SitePaths.entity($0.id) })
         for (path, hash) in previous.files where files.hash(of: path) == nil {
-            if path.hasPrefix(SitePaths.assets + "/") || keptPages.contains(path) {
+            if path.hasPrefix(SitePaths.assets + "/") || keptPages.contains(path)
+                || (keepsShared && !path.hasPrefix(SearchBundle.folder + "/")) {
                 files.record(path, hash, written: false)
             } else {
                 try writer.remove(path)

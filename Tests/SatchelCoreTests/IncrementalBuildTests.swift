@@ -51,6 +51,34 @@ import Testing
         #expect(try await output(of: site) == cleanBuild(of: site))
     }
 
+    /// What the cache tells a later build an edit reaches: a prose edit keeps the page's face (what other pages
+    /// show of it), so only the page itself and the search index are rendered; a title edit reaches the pages
+    /// linked with it and every shared page.
+    @Test func proseEditReachesOnlyItsPageAndTitleEditItsNeighbours() async throws {
+        let site = try FixtureSite()
+        let date = Date(timeIntervalSince1970: 1_700_000_000)
+        try await site.build()
+        func reach() async throws -> BuildInputs.Reach? {
+            let content = try ContentLoader(directory: site.content, displayPath: "content").load()
+            let model = try await site.site.model()
+            let inputs = BuildInputs(
+                content: content, themeFolders: Theme.folders(named: "plain", themesDirectory: site.root.appendingPathComponent("themes")),
+                buildDate: Site.day(of: date))
+            let cache = try #require(BuildCache.load(for: site.output))
+            return inputs.reach(since: cache, graph: model.graph, similarity: Similarity(graph: model.graph))
+        }
+        let nylon = try site.read("content/materials/nylon.md")
+        try site.write("content/materials/nylon.md", nylon + "\nA new paragraph of prose.\n")
+        let prose = try #require(try await reach())
+        #expect(prose.entities == [EntityID(kind: "materials", slug: "nylon")])
+        #expect(prose.shared.kinds == [] && !prose.shared.overview)
+
+        try site.write("content/materials/nylon.md", nylon.replacingOccurrences(of: "title: Nylon", with: "title: Nylon 6,6"))
+        let title = try #require(try await reach())
+        #expect(title.entities.count > 1 && title.entities.contains(EntityID(kind: "markets", slug: "kenya")))
+        #expect(title.shared.kinds == nil && title.shared.overview)
+    }
+
     @Test func stylesheetEditRendersEveryPageButWritesOnlyTheStylesheet() async throws {
         let site = try FixtureSite()
         try await site.build()
@@ -115,17 +143,18 @@ import Testing
         let cache = BuildCache(
             buildID: "B", satchelVersion: "1.0", globalHash: ContentHash(value: 0xAB),
             entities: [
-                "markets/kenya": .init(sourceHash: ContentHash(value: 1), neighbours: [], similar: ["markets/brazil"]),
-                "materials/nylon": .init(sourceHash: ContentHash(value: 0x1F), neighbours: ["markets/brazil", "markets/kenya"], similar: []),
+                "markets/kenya": .init(sourceHash: ContentHash(value: 1), faceHash: ContentHash(value: 0xC), neighbours: [], similar: ["markets/brazil"]),
+                "materials/nylon": .init(
+                    sourceHash: ContentHash(value: 0x1F), faceHash: ContentHash(value: 0xD), neighbours: ["markets/brazil", "markets/kenya"], similar: []),
             ],
             files: ["z.html": ContentHash(value: 2), "a/b.html": ContentHash(value: 3)])
         #expect(cache.text == """
-            satchel-cache 3
+            satchel-cache 4
             build	B
             version	1.0
             global	ab
-            entity	markets/kenya	1		markets/brazil
-            entity	materials/nylon	1f	markets/brazil markets/kenya	
+            entity	markets/kenya	1	c		markets/brazil
+            entity	materials/nylon	1f	d	markets/brazil markets/kenya	
             file	3	a/b.html
             file	2	z.html
 

@@ -18,6 +18,8 @@ struct BuildCache: Sendable {
 
     struct EntityRecord: Sendable, Equatable {
         var sourceHash: ContentHash
+        /// What other pages show of the entity (`ContentGraph.faceHash(at:)`).
+        var faceHash: ContentHash
         var neighbours: [String]
         var similar: [String]
     }
@@ -46,11 +48,11 @@ struct BuildCache: Sendable {
 
     /// The cache as lines of tab-separated fields (slugs and output paths hold no tabs or line breaks):
     ///
-    ///     satchel-cache 3
+    ///     satchel-cache 4
     ///     build	<id>
     ///     version	<Satchel version>
     ///     global	<hash>
-    ///     entity	<kind/slug>	<hash>	<neighbours>	<similar>    (each a space-separated list of kind/slug)
+    ///     entity	<kind/slug>	<hash>	<face hash>	<neighbours>	<similar>    (each a space-separated list of kind/slug)
     ///     file	<hash>	<path>
     ///
     /// Slugs hold no spaces (`ContentLoader.isValidSlug`). Plain lines rather than JSON: Foundation's JSON
@@ -64,6 +66,8 @@ struct BuildCache: Sendable {
             text += entry.key
             text += "\t"
             text += Self.hex(entry.value.sourceHash)
+            text += "\t"
+            text += Self.hex(entry.value.faceHash)
             text += "\t"
             Self.append(entry.value.neighbours, to: &text)
             text += "\t"
@@ -137,9 +141,9 @@ extension BuildCache {
             case ("build", 2): buildID = text(fields[1])
             case ("version", 2): version = text(fields[1])
             case ("global", 2): global = hash(fields[1])
-            case ("entity", 5):
-                guard let hash = hash(fields[2]) else { return nil }
-                entities[text(fields[1])] = EntityRecord(sourceHash: hash, neighbours: names(fields[3]), similar: names(fields[4]))
+            case ("entity", 6):
+                guard let source = hash(fields[2]), let face = hash(fields[3]) else { return nil }
+                entities[text(fields[1])] = EntityRecord(sourceHash: source, faceHash: face, neighbours: names(fields[4]), similar: names(fields[5]))
             case ("file", 3):
                 guard let hash = hash(fields[1]) else { return nil }
                 files[text(fields[2])] = hash
@@ -150,7 +154,7 @@ extension BuildCache {
         return BuildCache(buildID: buildID, satchelVersion: version, globalHash: global, entities: entities, files: files)
     }
 
-    private static let header = "satchel-cache 3"
+    private static let header = "satchel-cache 4"
 
     private static func hex(_ hash: ContentHash) -> String {
         String(hash.value, radix: 16)

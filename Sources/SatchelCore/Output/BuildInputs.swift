@@ -45,36 +45,49 @@ struct BuildInputs {
             && sourceHashes.allSatisfy { cache.entities[$0.key]?.sourceHash == $0.value }
     }
 
-    /// The entities whose pages may differ from the previous build: the edited ones and every entity linked
-    /// with them before or after the edit. Nil when a change reaches every page (global inputs, or pages added
-    /// or removed, which changes the counts in the navigation). A page's "Compare with…" links depend on the
-    /// values of other pages of its kind, so a page whose similar pages changed, or that lists an edited page
-    /// (whose title it shows), is affected too.
-    func affectedEntities(since cache: BuildCache, graph: ContentGraph, similarity: Similarity) -> Set<EntityID>? {
+    /// What an edit can change since the previous build: the entities whose pages may differ, and which pages
+    /// not tied to one entity are rendered.
+    struct Reach {
+        var entities: Set<EntityID>
+        var shared: SharedPages
+    }
+
+    /// The reach of the edits since `cache`; nil when a change reaches every page (global inputs, or pages
+    /// added or removed, which changes the counts in the navigation).
+    ///
+    /// When every edited page kept its face (`ContentGraph.faceHash(at:)`: a prose edit, say), no other page
+    /// shows anything that changed: only the edited pages and the search index are rendered. Otherwise the
+    /// edited entities and every entity linked with them before or after the edit are, with every shared page.
+    /// A page's "Compare with…" links depend on the values of other pages of its kind, so a page whose similar
+    /// pages changed, or that lists an edited page (whose title it shows), is affected too.
+    func reach(since cache: BuildCache, graph: ContentGraph, similarity: Similarity) -> Reach? {
         guard cache.globalHash == globalHash, cache.entities.count == sourceHashes.count,
               sourceHashes.keys.allSatisfy({ cache.entities[$0] != nil })
         else { return nil }
-        var affected: Set<EntityID> = []
         var edited: Set<EntityID> = []
+        var facesKept = true
         for (key, hash) in sourceHashes where cache.entities[key]?.sourceHash != hash {
             guard let id = EntityID(key) else { return nil }
-            affected.insert(id)
             edited.insert(id)
-            for neighbour in cache.entities[key]?.neighbours ?? [] {
+            if let position = graph.position(of: id), cache.entities[key]?.faceHash == graph.faceHash(at: position) { continue }
+            facesKept = false
+        }
+        if facesKept, !edited.isEmpty { return Reach(entities: edited, shared: SharedPages(kinds: [], overview: false)) }
+        var affected = edited
+        for id in edited {
+            for neighbour in cache.entities[id.description]?.neighbours ?? [] {
                 if let other = EntityID(neighbour) { affected.insert(other) }
             }
             for other in graph.neighbours(of: id) { affected.insert(other) }
         }
-        if !affected.isEmpty {
-            affected.formUnion(graph.entitiesWithCompareBlocks)
-            for entity in graph.entities {
-                let similar = similarity[entity.id]
-                if similar.map(\.description) != cache.entities[entity.id.description]?.similar || similar.contains(where: edited.contains) {
-                    affected.insert(entity.id)
-                }
+        affected.formUnion(graph.entitiesWithCompareBlocks)
+        for entity in graph.entities {
+            let similar = similarity[entity.id]
+            if similar.map(\.description) != cache.entities[entity.id.description]?.similar || similar.contains(where: edited.contains) {
+                affected.insert(entity.id)
             }
         }
-        return affected
+        return Reach(entities: affected, shared: .all)
     }
 
     /// Records the new text of an edited page's source.
@@ -93,11 +106,13 @@ struct BuildInputs {
         let made = [(String, BuildCache.EntityRecord)?](concurrentlyCount: ids.count) { position in
             let id = ids[position]
             let key = id.description
-            guard graph.position(of: id) != nil, let hash = sourceHashes[key] else { return nil }
+            guard let entityPosition = graph.position(of: id), let hash = sourceHashes[key] else { return nil }
             let outgoing = graph.outgoing[id] ?? [], incoming = graph.incoming[id] ?? []
             let neighbours = order?.sortedNames(of: outgoing.lazy.map(\.target) + incoming.lazy.map(\.source))
                 ?? Self.sortedNames(of: outgoing.map(\.target) + incoming.map(\.source))
-            return (key, BuildCache.EntityRecord(sourceHash: hash, neighbours: neighbours, similar: similarity[id].map(\.description)))
+            return (key, BuildCache.EntityRecord(
+                sourceHash: hash, faceHash: graph.faceHash(at: entityPosition), neighbours: neighbours,
+                similar: similarity[id].map(\.description)))
         }
         var records: [String: BuildCache.EntityRecord] = [:]
         records.reserveCapacity(made.count)

@@ -25,6 +25,11 @@ struct ContentHash: Hashable, Sendable {
         text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Combines a number as its eight bytes, without making its text.
+    mutating func combine(_ number: Int) {
+        withUnsafeBytes(of: UInt64(bitPattern: Int64(number)).littleEndian) { combine($0) }
+    }
+
     mutating func combine(_ data: Data) {
         data.withUnsafeBytes { combine($0) }
     }
