@@ -191,19 +191,21 @@ public struct Site: Sendable {
             pagesPerKind: pagesPerKind, pagesWritten: written, filesUnchanged: files.all.count - written,
             assetsCopied: assets, linksResolved: model.linkCount, warnings: model.warnings,
             duration: ContinuousClock.now - start, upToDate: false, timeline: timeline, searchIndexCPU: renderer.search.cpuTime)
-        if !keepingModel {
-            // Freeing a 10,000-page model and its pages takes a fifth of a second, which a command that exits
-            // next need not wait for: the last references go to a task of their own.
-            let kept = (content, pages, model, renderer, cache)
-            Task.detached(priority: .utility) { withExtendedLifetime(kept) {} }
-        }
-        let snapshot = keepingModel
-            ? LiveSnapshot(
+        guard !keepingModel else {
+            return (summary, LiveSnapshot(
                 content: content, pages: pages, model: model, theme: theme, day: day, inputs: inputs, cache: cache, similarity: similarity,
                 search: renderer.search.indexed, comparisons: renderer.comparisons.all, cards: renderer.cards.all,
-                home: renderer.home.made, fragments: fragments)
-            : nil
-        return (summary, snapshot)
+                home: renderer.home.made, fragments: fragments))
+        }
+        // Freeing a 10,000-page model, its pages and the build's tables takes a tenth of a second or more (over a
+        // second at 100,000 pages), which a command that exits next need not wait for. They are moved into a task
+        // of their own, so that its references are the last: a copy would leave this function's, released here
+        // after the task's, to free them on the way out.
+        let kept = (
+            consume pages, consume model, consume renderer, consume cache, consume inputs, consume files,
+            consume similarity, consume previous)
+        Task.detached(priority: .utility) { withExtendedLifetime(kept) {} }
+        return (summary, nil)
     }
 
     /// After rendering only the `affected` entities: the pages of the others stay as they were (recorded
