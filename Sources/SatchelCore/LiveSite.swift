@@ -182,7 +182,7 @@ public actor LiveSite {
         let old = snapshot.model.graph
         let changedFaces = edited.filter { !Self.sameFace(of: $0, in: old, and: graph) }
         guard !changedFaces.isEmpty else {
-            return (edited, SharedPages(kinds: [], overview: false), snapshot.similarity)
+            return (edited, .none, snapshot.similarity)
         }
         // A kind's similar pages follow its pages' values and title order: a page that kept both (a title
         // edit that moved no page, say) leaves them as they were.

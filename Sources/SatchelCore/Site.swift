@@ -177,7 +177,7 @@ public struct Site: Sendable {
                 for (path, hash) in assets { files.record(path, hash, written: true) }
                 return assets.count
             }
-            try Self.settle(files, previous: previous, affected: affected, keepsShared: reach?.shared.kinds?.isEmpty == true, graph: model.graph, writer: writer)
+            try Self.settle(files, previous: previous, affected: affected, keepsShared: reach?.shared.isNone == true, graph: model.graph, writer: writer)
             return 0
         }
         timeline.mark("render and write")

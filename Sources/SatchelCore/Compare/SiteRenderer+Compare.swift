@@ -89,8 +89,12 @@ extension SiteRenderer {
         let kept = comparisons.kept(of: schema.name)
         let entities = graph.entities(of: schema.name)
         let fields = schema.compareFields
-        // The entities whose rows are made again: all of them unless rows are kept.
-        let rebuilt = entities.indices.filter { comparisons.rebuilt.contains(entities[$0].id) || kept?.rows[entities[$0].id] == nil }
+        // Each entity's kept row, nil where it is made again (every row unless rows are kept).
+        let keptRows = entities.indices.map { position -> ComparisonRow? in
+            let id = entities[position].id
+            return comparisons.rebuilt.contains(id) ? nil : kept?.rows[id]
+        }
+        let rebuilt = zip(entities.indices, keptRows).filter { $0.1 == nil }.map(\.0)
         // Rows are independent of each other: made in parallel, as a kind can have thousands.
         let made = [ComparisonRow](concurrentlyCount: rebuilt.count) { position in
             let entity = entities[rebuilt[position]]
@@ -107,13 +111,12 @@ extension SiteRenderer {
         // The kept rows the built ones replace; nil once an entity has none (the kept facet counts then
         // cannot be updated by the difference).
         var replaced: [ComparisonRow]? = kept.map { _ in [] }
-        for position in entities.indices {
-            let id = entities[position].id
-            if !comparisons.rebuilt.contains(id), let row = kept?.rows[id] {
-                rows.append(row)
+        for (position, keptRow) in zip(entities.indices, keptRows) {
+            if let keptRow {
+                rows.append(keptRow)
                 continue
             }
-            if let old = kept?.rows[id] { replaced?.append(old) } else { replaced = nil }
+            if let old = kept?.rows[entities[position].id] { replaced?.append(old) } else { replaced = nil }
             // The entities to rebuild come in `rebuilt`'s order, so the next made row is this one.
             rows.append(made[built.count])
             built.append(rows.count - 1)

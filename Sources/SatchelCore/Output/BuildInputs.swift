@@ -72,7 +72,7 @@ struct BuildInputs {
             if let position = graph.position(of: id), cache.entities[key]?.faceHash == graph.faceHash(at: position) { continue }
             facesKept = false
         }
-        if facesKept, !edited.isEmpty { return Reach(entities: edited, shared: SharedPages(kinds: [], overview: false)) }
+        if facesKept, !edited.isEmpty { return Reach(entities: edited, shared: .none) }
         var affected = edited
         for id in edited {
             for neighbour in cache.entities[id.description]?.neighbours ?? [] {

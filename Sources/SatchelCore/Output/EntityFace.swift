@@ -32,15 +32,18 @@ extension ContentGraph {
         if let text { hash.combine(text) }
     }
 
+    private static func combine(tag: String, _ text: String, into hash: inout ContentHash) {
+        hash.combine(tag)
+        hash.combine(text)
+    }
+
     /// The value with its case and every part, so that values equal as `FieldValue`s hash alike and others apart.
     private static func combine(_ value: FieldValue, into hash: inout ContentHash) {
         switch value {
         case .string(let text):
-            hash.combine("s")
-            hash.combine(text)
+            combine(tag: "s", text, into: &hash)
         case .text(let markdown):
-            hash.combine("t")
-            hash.combine(markdown)
+            combine(tag: "t", markdown, into: &hash)
         case .integer(let number):
             hash.combine("i")
             hash.combine(number)
@@ -58,11 +61,9 @@ extension ContentGraph {
         case .bool(let flag):
             hash.combine(flag ? "b1" : "b0")
         case .date(let text):
-            hash.combine("d")
-            hash.combine(text)
+            combine(tag: "d", text, into: &hash)
         case .url(let text):
-            hash.combine("u")
-            hash.combine(text)
+            combine(tag: "u", text, into: &hash)
         case .ref(let slug, let location):
             hash.combine("f")
             hash.combine(slug)

@@ -15,6 +15,11 @@ struct SharedPages: Sendable {
     var overview: Bool
 
     static let all = SharedPages(kinds: nil, overview: true)
+    /// None of them: an edit that changed nothing other pages show of the edited ones.
+    static let none = SharedPages(kinds: [], overview: false)
+
+    /// Whether the render writes none of them.
+    var isNone: Bool { kinds?.isEmpty == true && checkedKinds.isEmpty && !overview }
 
     init(kinds: Set<String>?, checkedKinds: Set<String> = [], overview: Bool) {
         self.kinds = kinds

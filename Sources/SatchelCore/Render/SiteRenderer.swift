@@ -49,13 +49,14 @@ struct SiteRenderer: Sendable {
         let mapNodes = positions.map { RelationMapNodes(graph: graph, neighboursOf: $0) } ?? RelationMapNodes(graph: graph)
         let batchSize = max(64, entities.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
         var searchPages = 0
-        if Self.searchIndexMode == "alone" {
+        let searchAlone = Self.searchIndexMode == "alone"
+        if searchAlone {
             let start = ProcessCPUTime.now
             searchPages = try await renderSearch(write: write, navigation: navigation)
             search.measured(ProcessCPUTime.now - start)
         }
         return try await withThrowingTaskGroup(of: Int.self) { [searchPages] group in
-            if Self.searchIndexMode != "alone" { group.addTask { try await renderSearch(write: write, navigation: navigation) } }
+            if !searchAlone { group.addTask { try await renderSearch(write: write, navigation: navigation) } }
             group.addTask { try await renderComparisons(of: shared, write: write, navigation: navigation) }
             if shared.overview {
                 group.addTask { try renderHomeAndNotFound(write: write, navigation: navigation) }
