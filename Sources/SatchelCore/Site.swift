@@ -60,7 +60,7 @@ public struct Site: Sendable {
             introductions[kind] = (page.path, PageParser.parseIntroduction(page, allowsRawHTML: content.config.allowsRawHTML))
         }
         let (graph, graphDiagnostics) = ContentGraph.build(
-            entities: entities, schemas: content.schemas, introductions: introductions,
+            entities: consume entities, schemas: content.schemas, introductions: introductions,
             invalid: failed.union(content.unreadable))
         let compareDiagnostics = CompareBlock.check(
             graph: graph, introductions: introductions, kinds: content.config.kinds, invalid: failed.union(content.unreadable))

@@ -26,10 +26,14 @@ public struct Similarity: Sendable {
         // The previous lists are taken whole, not inserted again one by one: most edits change no kind's.
         var similar = previous?.similar ?? [:]
         if !changedKinds.isEmpty { similar = similar.filter { !changedKinds.contains($0.key.kind) } }
-        for schema in graph.schemas where previous == nil || changedKinds.contains(schema.name) {
-            let entities = graph.entities(of: schema.name)
-            guard entities.count >= 2 else { continue }
-            for (id, list) in Self.similar(in: entities, schema: schema) { similar[id] = list }
+        // Kinds are worked out side by side: a kind's features are numbered on one thread, and while the
+        // largest kind's are, the others' can be.
+        let kinds = graph.schemas.filter { (previous == nil || changedKinds.contains($0.name)) && graph.count(of: $0.name) >= 2 }
+        let lists = [[(EntityID, [EntityID])]](concurrentlyCount: kinds.count, batchSize: 1) { kind in
+            Self.similar(in: graph.entities(of: kinds[kind].name), schema: kinds[kind])
+        }
+        for list in lists {
+            for (id, pages) in list { similar[id] = pages }
         }
         self.similar = similar
     }

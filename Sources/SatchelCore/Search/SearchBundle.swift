@@ -1,3 +1,5 @@
+import Foundation
+
 /// The search index as the script files a browser loads on demand, in `search/`:
 ///
 /// - `meta.js`: the kinds (with the range of document numbers each covers, since documents are in
@@ -66,25 +68,45 @@ public struct SearchBundle: Sendable {
 
     /// Splits `index`, whose documents are of the kinds in `schemas`, into files of about the given sizes.
     public init(index: SearchIndex, schemas: [KindSchema], postingsFileBytes: Int = 32_768, documentsFileBytes: Int = 8_192, snippetLength: Int = 1_200) {
-        // Room for the most the pieces can take (a posting is at most about a dozen bytes), so the buffers
-        // are not copied as they grow: reserved pages that stay unwritten cost no memory.
-        // The terms' pieces and the documents' take about as long each: they are written side by side.
-        let pieces = [Pieces](concurrentlyCount: 2, batchSize: 1) { part in
-            if part == 0 {
-                var terms = Pieces(reserving: index.terms.indices.reduce(0) { $0 + index.terms[$1].utf8.count + 8 + 12 * index.postings[$1].count })
-                for position in index.terms.indices { terms.add { Self.writeTerm(index.terms[position], index.postings[position], to: &$0) } }
+        // The documents' pieces and the terms' are written in runs side by side, several of each, the longer
+        // (the documents') first: the task that makes the bundle waits, holding a thread of the task pool, for
+        // the last run to finish, so the runs are short. Each run has room for the most its pieces can take
+        // (a posting is at most about a dozen bytes), so its buffer is not copied as it grows: reserved pages
+        // that stay unwritten cost no memory. The runs are joined by sharing their buffers.
+        let documentRuns = Self.runs(of: index.documents.count)
+        let termRuns = Self.runs(of: index.terms.count)
+        let runs = [Pieces](concurrentlyCount: documentRuns.count + termRuns.count, batchSize: 1) { run in
+            guard run < documentRuns.count else {
+                let positions = termRuns[run - documentRuns.count]
+                var terms = Pieces(reserving: positions.reduce(0) { $0 + index.terms[$1].utf8.count + 8 + 12 * index.postings[$1].count })
+                for position in positions { terms.add { Self.writeTerm(index.terms[position], index.postings[position], to: &$0) } }
                 return terms
             }
-            var documents = Pieces(reserving: index.documents.reduce(0) { $0 + 2 * snippetLength + 2 * ($1.title.utf8.count + ($1.summary?.utf8.count ?? 0)) + 128 })
+            let positions = documentRuns[run]
+            var documents = Pieces(reserving: positions.reduce(0) {
+                $0 + 2 * snippetLength + 2 * (index.documents[$1].title.utf8.count + (index.documents[$1].summary?.utf8.count ?? 0)) + 128
+            })
             // By position: a `for document in` loop copied each document (its seven strings and lists).
-            for position in index.documents.indices {
+            for position in positions {
                 documents.add { Self.writeDocument(index.documents[position], snippetLength: snippetLength, to: &$0) }
             }
             return documents
         }
+        var documents = Pieces()
+        var terms = Pieces()
+        for run in runs.indices {
+            if run < documentRuns.count { documents.copy(0..<runs[run].count, from: runs[run]) } else { terms.copy(0..<runs[run].count, from: runs[run]) }
+        }
         self.init(
             index: index, schemas: schemas, postingsFileBytes: postingsFileBytes, documentsFileBytes: documentsFileBytes,
-            snippetLength: snippetLength, terms: pieces[0], documents: pieces[1], keepsDictionary: { _ in nil })
+            snippetLength: snippetLength, terms: terms, documents: documents, keepsDictionary: { _ in nil })
+    }
+
+    /// `count` positions in consecutive runs, as many as make short runs on this machine's cores.
+    private static func runs(of count: Int) -> [Range<Int>] {
+        let runCount = min(count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        guard runCount > 0 else { return [] }
+        return (0..<runCount).map { run in (run * count / runCount)..<((run + 1) * count / runCount) }
     }
 
     /// The bundle of `index`, made from this bundle of `old`, and the numbers (in its `paths`) of the files
