@@ -56,6 +56,28 @@ import Testing
         #expect(graph.count(of: "markets") == 2)
     }
 
+    /// Entities are moved into place along the cycles of the sorting permutation: any input order gives the
+    /// same graph order, with every entity once.
+    @Test func entitiesTakeNavigationOrderWhateverOrderTheyCameIn() {
+        func schema(_ name: String) -> KindSchema {
+            KindSchema(name: name, singular: name, plural: name, description: "", fields: [], compareKeys: [], location: SourceLocation(file: "\(name)/_kind.yml"))
+        }
+        let entities = ["parts", "items"].flatMap { kind in
+            (0..<150).map { index in
+                Entity(
+                    id: EntityID(kind: kind, slug: "\(kind)-\(index)"), title: "Page \((index * 37) % 150 / 2)", summary: nil, values: [:],
+                    valueLocations: [:], body: MarkdownDocument("", allowsRawHTML: false), sourcePath: "\(kind)/\(index).md")
+            }
+        }
+        let expected = entities.sorted { ($0.id.kind == "items" ? 0 : 1, $0.title, $0.id.slug) < ($1.id.kind == "items" ? 0 : 1, $1.title, $1.id.slug) }
+            .map(\.sourcePath)
+        var generator = SystemRandomNumberGenerator()
+        for order in [entities, entities.reversed(), entities.shuffled(using: &generator)] {
+            let (graph, _) = ContentGraph.build(entities: order, schemas: [schema("items"), schema("parts")], introductions: [:])
+            #expect(graph.entities.map(\.sourcePath) == expected)
+        }
+    }
+
     @Test func reportsUnknownReferenceWithSuggestion() async throws {
         let site = try FixtureSite()
         try site.write("content/materials/nylon.md", "---\ntitle: Nylon\ncost_tier: High\nmarkets: [germany, kenyaa]\n---\n## Strengths\n")
