@@ -5,7 +5,8 @@ Measures whole-process wall time and peak RSS (/usr/bin/time -v) over several ru
 and spread of (after one untimed full build of each, as a warm-up): a full build from nothing, a no-change rebuild, one-file edit rebuilds (a manufacturer's
 body; a material's title, which changes backlinks), and Hugo building the same pages with equivalent
 templates; then, in one `satchel serve` process, the same two edits as the watching process sees them (the
-update time it reports, from the burst of changes to the last file replaced). The last line is
+update time it reports, from the burst of changes to the last file replaced). For the full builds it also prints
+the cores each stage kept busy and the core time left idle, as `satchel build --verbose` reports them. The last line is
 `satchel/hugo full-build ratio: X.XX`.
 """
 import argparse
@@ -25,8 +26,8 @@ SATCHEL = REPOSITORY / ".build" / "release" / "satchel"
 
 
 def timed(command, cwd=None):
-    """Runs a command under /usr/bin/time -v; returns (seconds, peak RSS in MB, CPU seconds). Dirty pages of
-    earlier runs are flushed first, so no measurement pays for the writeback of another's output."""
+    """Runs a command under /usr/bin/time -v; returns (seconds, peak RSS in MB, CPU seconds, standard output).
+    Dirty pages of earlier runs are flushed first, so no measurement pays for the writeback of another's output."""
     os.sync()
     result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
@@ -36,7 +37,7 @@ def timed(command, cwd=None):
     seconds = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) == 3 else 0)
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1)) / 1024
     cpu = sum(float(re.search(rf"{kind} time \(seconds\): (\S+)", result.stderr).group(1)) for kind in ("User", "System"))
-    return seconds, rss, cpu
+    return seconds, rss, cpu, result.stdout
 
 
 def summarise(name, samples):
@@ -46,6 +47,20 @@ def summarise(name, samples):
     spread = (max(times) - min(times)) / 2
     print(f"| {name:<38} | {statistics.median(times):8.3f} s | ±{spread:6.3f} s | {cpu:7.2f} s | {rss:7.0f} MB |")
     return statistics.median(times)
+
+
+def cores_line(samples):
+    """The medians of what `satchel build --verbose` reports of the cores each stage kept busy, and of the core time
+    the stages left idle (with its range), over the full builds in `samples`."""
+    stages, idle = {}, []
+    for sample in samples:
+        line = re.search(r"^  cores: (.*) \(of \d+ cores\); ([\d.]+) s of core time idle$", sample[3], re.M)
+        for stage in line.group(1).split(" · "):
+            name, cores = stage.rsplit(" ", 1)
+            stages.setdefault(name, []).append(float(cores))
+        idle.append(float(line.group(2)))
+    busy = " · ".join(f"{name} {statistics.median(values):.1f}" for name, values in stages.items())
+    return f"{busy}; core time idle {statistics.median(idle):.2f} s ({min(idle):.2f}–{max(idle):.2f})"
 
 
 def serve_edits(command, edits, runs):
@@ -98,6 +113,8 @@ def main():
     content, output = work / "content", work / "public"
     build = [str(SATCHEL), "build", "--quiet", "--content", str(content), "--themes", str(REPOSITORY / "themes"),
              "--output", str(output)]
+    # Full builds report the cores each stage kept busy.
+    full_build = [argument if argument != "--quiet" else "--verbose" for argument in build]
     hugo_site = work / "hugo"
     (hugo_site / "hugo.toml").write_text('baseURL = "http://localhost/"\ntitle = "Benchmark Catalog"\n'
                                          'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
@@ -121,7 +138,7 @@ def main():
         timed([hugo, "--quiet", "--source", str(hugo_site)])
     for run in range(args.runs):
         clean()
-        results["full"].append(timed(build))
+        results["full"].append(timed(full_build))
         results["nochange"].append(timed(build))
         manufacturer.write_text(original_manufacturer + f"\nEdited in run {run}.\n")
         results["body"].append(timed(build))
@@ -155,6 +172,7 @@ def main():
         times = [seconds for seconds, _ in updates[name]]
         spread = (max(times) - min(times)) / 2
         print(f"| {label:<38} | {statistics.median(times):8.3f} s | ±{spread:6.3f} s | {'':>9} | {'':>10} |")
+    print(f"\nfull build, cores kept busy per stage (medians): {cores_line(results['full'])}")
     print("\nserve update times are those serve reports (in the process, from the burst of changes to the last file "
           "replaced); their stages, last run:")
     for name in ("body", "title"):

@@ -89,6 +89,7 @@ struct Build: AsyncParsableCommand {
                 if printing.verbose {
                     print("  \(summary.assetsCopied) theme assets copied into \(output)/\(SitePaths.assets)")
                     print("  stages: \(summary.timeline.description)")
+                    print("  cores: \(summary.timeline.coresDescription(cores: ProcessInfo.processInfo.activeProcessorCount))")
                     if let cpu = summary.searchIndexCPU {
                         print("  search index built alone: \(BuildTimeline.milliseconds(cpu)) ms CPU")
                     }
