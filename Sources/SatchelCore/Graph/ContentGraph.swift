@@ -73,7 +73,6 @@ public struct ContentGraph: Sendable {
             let range = kindRanges[entity.id.kind] ?? position..<position
             kindRanges[entity.id.kind] = range.lowerBound..<(position + 1)
         }
-        let slugsByKind = Dictionary(grouping: entities.lazy.map(\.id), by: \.kind).mapValues { $0.map(\.slug) }
         let schemasByName = Dictionary(uniqueKeysWithValues: schemas.map { ($0.name, $0) })
 
         let resolver = LinkResolver(index: index, entities: entities, kinds: Set(schemas.map(\.name)), invalid: invalid)
@@ -82,7 +81,7 @@ public struct ContentGraph: Sendable {
         let resolved = Array(concurrentlyCount: entities.count) { position -> EntityLinks? in
             let entity = entities[position]
             return schemasByName[entity.id.kind].map {
-                links(of: entity, schema: $0, index: index, resolver: resolver, invalid: invalid, slugsByKind: slugsByKind)
+                links(of: entity, schema: $0, index: index, resolver: resolver, invalid: invalid)
             }
         }
         var diagnostics: [Diagnostic] = []
@@ -161,8 +160,8 @@ extension ContentGraph {
         let names = schemas.map(\.name)
         for entity in changed {
             guard let schema = schema(entity.id.kind) else { return nil }
-            // No suggestions are needed: a link that does not resolve sends the edit through a whole build.
-            let links = Self.links(of: entity, schema: schema, index: index, resolver: resolver, invalid: [], slugsByKind: [:])
+            // A link that does not resolve sends the edit through a whole build, which reports it.
+            let links = Self.links(of: entity, schema: schema, index: index, resolver: resolver, invalid: [])
             guard links.diagnostics.isEmpty else { return nil }
             for edge in outgoing[entity.id] ?? [] { touched.insert(edge.target) }
             for edge in links.edges { touched.insert(edge.target) }
@@ -240,8 +239,7 @@ extension ContentGraph {
     }
 
     static func links(
-        of entity: Entity, schema: KindSchema, index: [EntityID: Int], resolver: LinkResolver, invalid: Set<EntityID>,
-        slugsByKind: [String: [String]]
+        of entity: Entity, schema: KindSchema, index: [EntityID: Int], resolver: LinkResolver, invalid: Set<EntityID>
     ) -> EntityLinks {
         var links = EntityLinks()
         func mention(_ id: EntityID) {
@@ -257,7 +255,9 @@ extension ContentGraph {
                 } else if !invalid.contains(target) {
                     links.diagnostics.append(.error(
                         at: location, "unknown reference '\(slug)' in field '\(field.key)': no page \(targetKind)/\(slug).md",
-                        suggestion: Suggestion.closest(to: slug, in: slugsByKind[targetKind] ?? [])))
+                        // The kind's slugs are gathered only for a reference that does not resolve.
+                        suggestion: Suggestion.closest(
+                            to: slug, in: resolver.entities.lazy.filter { $0.id.kind == targetKind }.map(\.id.slug))))
                 }
             }
         }
