@@ -65,13 +65,15 @@ public struct ContentGraph: Sendable {
         let kindOrder = Dictionary(uniqueKeysWithValues: schemas.enumerated().map { ($1.name, $0) })
         // Sort keys are computed once per entity, not once per comparison, and positions are sorted rather
         // than entities, which are then moved into their places, not copied.
-        let keys = unsorted.map { sortKey(of: $0, kindOrder: kindOrder) }
-        let entities = Self.permuted(unsorted, into: unsorted.indices.sorted { keys[$0] < keys[$1] })
-        let index = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.id, $0) })
+        let keys = unsorted.indices.map { sortKey(of: unsorted[$0], kindOrder: kindOrder) }
+        let order = unsorted.indices.sorted { keys[$0] < keys[$1] }
+        let entities = Self.permuted(consume unsorted, into: order)
+        // Entities are read in place, by position, here and below: iterating them copies each one.
+        let index = Dictionary(uniqueKeysWithValues: entities.indices.lazy.map { (entities[$0].id, $0) })
         var kindRanges: [String: Range<Int>] = [:]
-        for (position, entity) in entities.enumerated() {
-            let range = kindRanges[entity.id.kind] ?? position..<position
-            kindRanges[entity.id.kind] = range.lowerBound..<(position + 1)
+        for position in entities.indices {
+            let range = kindRanges[entities[position].id.kind] ?? position..<position
+            kindRanges[entities[position].id.kind] = range.lowerBound..<(position + 1)
         }
         let schemasByName = Dictionary(uniqueKeysWithValues: schemas.map { ($0.name, $0) })
 
@@ -79,9 +81,8 @@ public struct ContentGraph: Sendable {
         // Every edge of an entity starts at it, so entities resolve independently: in parallel batches, then
         // merged in entity order, which gives the edges, incoming lists and diagnostics of a serial pass.
         let resolved = Array(concurrentlyCount: entities.count) { position -> EntityLinks? in
-            let entity = entities[position]
-            return schemasByName[entity.id.kind].map {
-                links(of: entity, schema: $0, index: index, resolver: resolver, invalid: invalid)
+            schemasByName[entities[position].id.kind].map {
+                links(of: entities[position], schema: $0, index: index, resolver: resolver, invalid: invalid)
             }
         }
         var diagnostics: [Diagnostic] = []
@@ -91,12 +92,12 @@ public struct ContentGraph: Sendable {
         var incomingByPosition = [[Edge]](repeating: [], count: entities.count)
         var bodyLinks: [EntityID: [LinkTarget]] = [:]
         bodyLinks.reserveCapacity(entities.count)
-        for (entity, links) in zip(entities, resolved) {
+        for (position, links) in resolved.enumerated() {
             guard let links else { continue }
             diagnostics += links.diagnostics
-            for (edge, position) in zip(links.edges, links.targetPositions) { incomingByPosition[position].append(edge) }
-            if !links.edges.isEmpty { outgoing[entity.id] = links.edges }
-            bodyLinks[entity.id] = links.targets
+            for (edge, target) in zip(links.edges, links.targetPositions) { incomingByPosition[target].append(edge) }
+            if !links.edges.isEmpty { outgoing[entities[position].id] = links.edges }
+            bodyLinks[entities[position].id] = links.targets
         }
         var introductionLinks: [String: [LinkTarget]] = [:]
         for (kind, introduction) in introductions {
